@@ -1,0 +1,5 @@
+"""`python -m nigerfacts`."""
+
+from .cli import main
+
+main()

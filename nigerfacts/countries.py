@@ -1,0 +1,162 @@
+"""Countries: every way French news names a state, resolved to ISO 3166-1 alpha-3.
+
+Names come from CLDR (French territory names, through Babel); what no library
+has (aliases, demonyms, capitals, seats of government) is in
+`data/countries.tsv`. Matching is a spaCy `PhraseMatcher` on lower-case text,
+with accent-free variants, followed by filters for the known traps: a country
+word inside another name (`Washington Post`), a river or gulf named after a
+country (`fleuve Niger`, `golfe de Guinée`), a capital in a treaty's name.
+
+Choices: a nationality adjective is a reference to its state wherever it
+stands (`la langue française` -> FRA); `Niger` in `fleuve Niger` is the river,
+not the state.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .models import CountryFact, Mention
+from .text import data_lines, fold, word_set
+
+KINDS = ("name", "demonym", "capital", "metonym")
+_NOT_ALPHA3 = {"XK": "XKX"}
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in a doc, by token span."""
+
+    code: str
+    kind: str
+    start: int
+    end: int
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every surface form of every state, and the name to display for each."""
+
+    forms: dict[str, dict[str, set[str]]]  # code -> kind -> forms
+    display: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load CLDR names and the project's data file once."""
+    import pycountry
+    from babel import Locale
+
+    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    display: dict[str, str] = {}
+    for line in data_lines("countries.tsv")[1:]:
+        code, kind, values = line.split("\t")
+        if kind == "display":
+            display[code] = values.strip()
+            forms[code]["name"].add(values.strip())
+        else:
+            forms[code][kind].update(v.strip() for v in values.split("|") if v.strip())
+    for alpha2, name in Locale("fr").territories.items():
+        country = pycountry.countries.get(alpha_2=alpha2) if alpha2.isalpha() else None
+        code = _NOT_ALPHA3.get(alpha2) or (country.alpha_3 if country else None)
+        if code in display:
+            forms[code]["name"].add(name)
+    return Gazetteer(forms={c: dict(k) for c, k in forms.items()}, display=display)
+
+
+def display_name(code: str) -> str:
+    """The French short name of a state."""
+    return gazetteer().display.get(code, code)
+
+
+def _variants(form: str, kind: str) -> set[str]:
+    """Spellings news uses for one form: either apostrophe, with or without accents, plurals."""
+    bases = {form, form.replace("'", "’"), form.replace("’", "'")}
+    if kind == "demonym":
+        bases |= {b + "s" for b in bases if not b.endswith(("s", "x", "z"))}
+    return bases | {fold(b) for b in bases}
+
+
+class CountryResolver:
+    """Find country mentions in a `Doc`."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for code, kinds in gazetteer().forms.items():
+            for kind, kind_forms in kinds.items():
+                phrases = sorted({v for f in kind_forms for v in _variants(f, kind)})
+                self.matcher.add(f"{code}|{kind}", list(nlp.tokenizer.pipe(phrases)))
+        self.not_before = word_set("not_country_before.txt")
+        self.not_capital_before = word_set("not_capital_before.txt")
+
+    def __call__(self, doc: Doc, body_start: int = 0) -> list[CountryMention]:
+        spans = [
+            Span(doc, start, end, label=match_id)
+            for match_id, start, end in self.matcher(doc)
+            if doc[start].idx >= body_start
+        ]
+        mentions = []
+        for span in filter_spans(spans):
+            code, kind = span.label_.split("|")
+            if self._keep(span, kind):
+                mentions.append(CountryMention(code, kind, span.start, span.end))
+        return mentions
+
+    def _keep(self, span: Span, kind: str) -> bool:
+        doc = span.doc
+        first = span.text[0]
+        if kind != "demonym" and not first.isupper():
+            return False
+        if self._previous_word(span) in self.not_before:
+            return False
+        if kind in ("capital", "name") and self._inside_other_name(span, kind):
+            return False
+        return not (kind == "capital" and self._previous_word(span) in self.not_capital_before
+                    and doc[span.start - 1].lower_ in ("de", "d'", "d’"))
+
+    @staticmethod
+    def _previous_word(span: Span) -> str:
+        """The content word before the span, skipping articles and `de`."""
+        i = span.start - 1
+        while i >= 0 and fold(span.doc[i].text) in {"de", "d'", "du", "des", "la", "le", "l'"}:
+            i -= 1
+        return fold(span.doc[i].text) if i >= 0 else ""
+
+    @staticmethod
+    def _inside_other_name(span: Span, kind: str) -> bool:
+        """`Washington Post`, `Paris Saint-Germain`, `France Info`, `Michael Jordan`."""
+        doc = span.doc
+        for ent in doc.ents:
+            if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+                if ent.label_ == "PER":
+                    return True
+                if ent.label_ in ("ORG", "MISC") and ent.start == span.start:
+                    return True
+        if kind == "capital" and span.end < len(doc):
+            nxt = doc[span.end]
+            return nxt.is_title and nxt.ent_iob_ != "B" and not nxt.is_sent_start
+        return False
+
+
+def country_facts(doc: Doc, mentions: list[CountryMention]) -> list[CountryFact]:
+    """Group mentions by state, in order of first mention."""
+    grouped: dict[str, list[Mention]] = {}
+    for m in mentions:
+        span = m.span(doc)
+        grouped.setdefault(m.code, []).append(
+            Mention(text=span.text, start=span.start_char, end=span.end_char)
+        )
+    return [
+        CountryFact(code=code, name=display_name(code), mentions=ms)
+        for code, ms in grouped.items()
+    ]

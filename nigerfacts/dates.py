@@ -1,0 +1,264 @@
+"""Dates: a French temporal grammar plus a normalizer to ISO 8601.
+
+The grammar is a set of regular expressions over the text, built from the
+month and weekday lists in `data/`: day lists and ranges with a month
+(`du 7 au 9 juin`, `mardi 12 et jeudi 14 mars`), months with modifiers
+(`fin mai`, `mi-août`, `janvier dernier`), numeric dates and years. A year
+alone is accepted only after a cue word (`depuis 2018`) and when spaCy does
+not read it as a quantity (`2000 soldats`). Relative expressions with no
+calendar anchor (`hier`, `lundi`, `l'année dernière`) are not dates.
+
+Why not dateparser: it returns full datetimes where the text gives a month,
+misses `dernier`/`fin`/`mi-`, and reads many plain numbers as dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .models import DateFact, Mention, Precision
+from .text import data_lines, fold, word_set
+
+_SP = r"[ \t\u00a0\u202f]+"
+_DAY = r"(?:1er|[12]\d|3[01]|0?[1-9])"
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d,.]\d)"
+_REL = r"(?:derni[eè]re?s?|prochaine?s?)"
+_SENTENCE_END = ".!?«»\"“”\n:;("
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar reference found in the text, before normalization."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    relation: str | None  # "past" (dernier), "next" (prochain) or None
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    full: re.Pattern[str]
+    day_item: re.Pattern[str]
+    month_only: re.Pattern[str]
+    numeric: tuple[re.Pattern[str], ...]
+    year: re.Pattern[str]
+    months: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    months: dict[str, int] = {}
+    full, abbreviations = set(), set()
+    for line in data_lines("months.tsv"):
+        number, forms = line.split("\t")
+        for form in forms.split("|"):
+            months[fold(form).rstrip(".")] = int(number)
+            months[form.rstrip(".")] = int(number)
+            (abbreviations if form.endswith(".") else full).add(form)
+    by_length = sorted(full, key=len, reverse=True)
+    full_month = "|".join(re.escape(f) for f in by_length)
+    any_month = "|".join([*(re.escape(f) for f in sorted(abbreviations, key=len, reverse=True)),
+                          full_month])
+    weekday = "|".join(data_lines("weekdays.txt"))
+    day_item = rf"(?:(?:{weekday}){_SP})?{_DAY}"
+    flags = re.IGNORECASE
+    return _Grammar(
+        full=re.compile(
+            rf"(?<![\w.,])(?P<days>{day_item}(?:\s*(?:,|et|au|à|-|–)\s*{day_item})*)"
+            rf"{_SP}(?P<month>{any_month})(?!\w)(?:{_SP}(?P<year>{_YEAR}))?(?:{_SP}(?P<rel>{_REL}))?",
+            flags,
+        ),
+        day_item=re.compile(rf"(?:(?:{weekday}){_SP})?(?P<day>{_DAY})", flags),
+        month_only=re.compile(
+            rf"(?<![\w-])(?P<mod>(?:mi-|mi{_SP}|début{_SP}|fin{_SP}|courant{_SP})?)"
+            rf"(?:(?P<month>{full_month})(?!\w)|(?P<abbr>{any_month})(?={_SP}{_YEAR}))"
+            rf"(?:{_SP}(?P<year>{_YEAR}))?(?:{_SP}(?P<rel>{_REL}))?",
+            flags,
+        ),
+        numeric=(
+            re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})([/.])(?P<month>\d{1,2})\2(?P<year>\d{4})(?![\d/.]\d)"),
+            re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
+        ),
+        year=re.compile(rf"(?<![\w.,/-])(?P<year>{_YEAR})(?![\w/-])"),
+        months=months,
+    )
+
+
+def _month_number(word: str) -> int:
+    g = _grammar()
+    return g.months.get(word.rstrip(".")) or g.months[fold(word).rstrip(".")]
+
+
+def _relation(word: str | None) -> str | None:
+    if not word:
+        return None
+    return "past" if fold(word).startswith("dern") else "next"
+
+
+def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
+    """Every calendar reference in the doc's body, in text order."""
+    text = doc.text
+    g = _grammar()
+    found: list[DateMention] = []
+    taken = bytearray(len(text) + 1)
+
+    def free(start: int, end: int) -> bool:
+        return start >= body_start and not any(taken[start:end])
+
+    def take(m: DateMention) -> None:
+        found.append(m)
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+
+    for pattern in g.numeric:
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                take(DateMention(m.start(), m.end(), int(m["year"]), int(m["month"]),
+                                 int(m["day"]), None))
+    for m in g.full.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        month = _month_number(m["month"])
+        year = int(m["year"]) if m["year"] else None
+        relation = _relation(m["rel"])
+        items = list(g.day_item.finditer(m["days"]))
+        offset = m.start("days")
+        for n, item in enumerate(items):
+            start = offset + item.start()
+            end = m.end() if n == len(items) - 1 else offset + item.end()
+            day = 1 if item["day"].lower() == "1er" else int(item["day"])
+            take(DateMention(start, end, year, month, day, relation))
+    month_hits = []
+    for m in g.month_only.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        word = m["month"] or m["abbr"]
+        if word[0].isupper() and not m["mod"] and not _at_sentence_start(text, m.start()):
+            continue  # "Mars" mid-sentence is the planet or a name, not the month
+        month_hits.append(m)
+    for n, m in enumerate(month_hits):
+        year = int(m["year"]) if m["year"] else None
+        relation = _relation(m["rel"])
+        if year is None and relation is None and n + 1 < len(month_hits):
+            nxt = month_hits[n + 1]
+            if re.fullmatch(r"\s*(?:et|à|au|-|–)\s*", text[m.end() : nxt.start()]):
+                year = int(nxt["year"]) if nxt["year"] else None
+                relation = _relation(nxt["rel"])
+        take(DateMention(m.start(), m.end(), year, _month_number(m["month"] or m["abbr"]), None,
+                         relation))
+    cues = word_set("year_cues.txt")
+    for m in g.year.finditer(text):
+        if free(m.start(), m.end()) and _is_year(doc, m.start(), m.end(), cues):
+            take(DateMention(m.start(), m.end(), int(m["year"]), None, None, None))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_END
+
+
+def _is_year(doc: Doc, start: int, end: int, cues: frozenset[str]) -> bool:
+    """A four-digit number is a year after a cue word, unless it counts something."""
+    before = re.search(r"([\w'’]+)[\s\u00a0\u202f-]*$", doc.text[max(0, start - 30) : start])
+    if before is None or fold(before.group(1)) not in cues:
+        return False
+    span = doc.char_span(start, end)
+    if span is None:
+        return False
+    token = span[-1]
+    if token.dep_ == "nummod":
+        return False
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is None or (nxt.pos_ not in ("NOUN", "SYM") and nxt.text not in ("%", "€", "$"))
+
+
+def parse_reference(value: str | None) -> tuple[int, int | None, int | None] | None:
+    """`2024-08` -> (2024, 8, None)."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    last = calendar.monthrange(year if year else 2000, month)[1]
+    return 1 <= day <= last
+
+
+def resolve_year(month: int, day: int | None, relation: str | None,
+                 ref: tuple[int, int | None, int | None]) -> int | None:
+    """The year of a month/day without one: nearest to the reference, or per dernier/prochain."""
+    ry, rm, rd = ref
+    if rm is None:
+        return ry
+    candidates = [y for y in (ry - 1, ry, ry + 1) if _valid(y, month, day)]
+    if not candidates:
+        return None
+    if relation == "past":
+        if day is not None and rd is not None:
+            ok = [y for y in candidates if (y, month, day) < (ry, rm, rd)]
+        elif day is not None:
+            ok = [y for y in candidates if (y, month) <= (ry, rm)]
+        else:
+            ok = [y for y in candidates if (y, month) < (ry, rm)]
+        return max(ok) if ok else None
+    if relation == "next":
+        if day is not None and rd is not None:
+            ok = [y for y in candidates if (y, month, day) > (ry, rm, rd)]
+        elif day is not None:
+            ok = [y for y in candidates if (y, month) >= (ry, rm)]
+        else:
+            ok = [y for y in candidates if (y, month) > (ry, rm)]
+        return min(ok) if ok else None
+    point = dt.date(ry, rm, rd or 15).toordinal()
+    return min(candidates, key=lambda y: abs(dt.date(y, month, day or 15).toordinal() - point))
+
+
+def normalize(m: DateMention, reference: str | None) -> tuple[str, Precision, str] | None:
+    """ISO value, precision and year provenance of a mention; None for an impossible date."""
+    if m.month is None:
+        return (f"{m.year:04d}", "year", "explicit") if m.year else None
+    if not _valid(m.year, m.month, m.day):
+        return None
+    year, provenance = m.year, "explicit"
+    if year is None:
+        ref = parse_reference(reference)
+        year = resolve_year(m.month, m.day, m.relation, ref) if ref else None
+        provenance = "inferred" if year is not None else "unknown"
+        if ref and year is None:
+            return None
+    head = f"{year:04d}" if year is not None else "-"
+    if m.day is None:
+        return f"{head}-{m.month:02d}", "month", provenance
+    return f"{head}-{m.month:02d}-{m.day:02d}", "day", provenance
+
+
+def extract_dates(doc: Doc, reference: str | None, body_start: int = 0) -> list[DateFact]:
+    """Date facts of a doc: one per ISO value, with every mention."""
+    facts: dict[str, DateFact] = {}
+    for m in find_dates(doc, body_start):
+        normalized = normalize(m, reference)
+        if normalized is None:
+            continue
+        value, precision, provenance = normalized
+        mention = Mention(text=doc.text[m.start : m.end], start=m.start, end=m.end)
+        if value in facts:
+            facts[value].mentions.append(mention)
+        else:
+            facts[value] = DateFact(text=mention.text, value=value, precision=precision,
+                                    year=provenance, start=m.start, end=m.end,
+                                    mentions=[mention])
+    return list(facts.values())

@@ -1,0 +1,95 @@
+"""Output models: the JSON contract of nigerfacts, in one place.
+
+Every offset (`start`, `end`) is a character offset into the text as it was
+read (after decoding, before anything else), so `text[start:end] == mention`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Precision = Literal["day", "month", "year"]
+Qualifier = Literal["exact", "approx", "more_than", "less_than"]
+TroopKind = Literal["strength", "casualties"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Mention(_Model):
+    """One place in the text where a fact is stated."""
+
+    text: str = Field(description="The text as it appears in the article.")
+    start: int = Field(ge=0, description="Character offset of the first character.")
+    end: int = Field(ge=0, description="Character offset just past the last character.")
+
+
+class DateFact(_Model):
+    """A calendar reference, normalized to ISO 8601 at the precision the text gives."""
+
+    text: str = Field(description="First mention of this value.")
+    value: str = Field(
+        description="ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY; --MM-DD or --MM when the "
+        "year is unknown (no year in the text and no reference date)."
+    )
+    precision: Precision
+    year: Literal["explicit", "inferred", "unknown"] = Field(
+        description="Whether the year was written, inferred from the reference date, or unknown."
+    )
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    mentions: list[Mention] = Field(description="Every mention with this value, in text order.")
+
+
+class CountryFact(_Model):
+    """A sovereign state the article refers to, by any of its names."""
+
+    code: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code.")
+    name: str = Field(description="French short name.")
+    mentions: list[Mention]
+
+
+class TroopFact(_Model):
+    """A number of military personnel of a state or of a private military company."""
+
+    text: str = Field(description="Shortest span with the number and the personnel word.")
+    count: int = Field(ge=0)
+    country: str | None = Field(default=None, description="Alpha-3 of the state they serve.")
+    qualifier: Qualifier = "exact"
+    kind: TroopKind = "strength"
+    location: str | None = Field(default=None, description="Alpha-3 of where they are, if said.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class LeaderFact(_Model):
+    """A named person who holds or held a leadership role."""
+
+    name: str = Field(description="Fullest form of the name in the text, without title.")
+    title: str | None = None
+    country: str | None = Field(default=None, description="Alpha-3 of the state led or served.")
+    former: bool = False
+    mentions: list[Mention]
+
+
+class Facts(_Model):
+    """Everything nigerfacts found in one document."""
+
+    source: str | None = Field(default=None, description="Path as given, '-' for stdin.")
+    reference_date: str | None = Field(
+        default=None, description="Publication date (dateline or --date), ISO 8601."
+    )
+    dates: list[DateFact] = Field(default_factory=list)
+    countries: list[CountryFact] = Field(default_factory=list)
+    troops: list[TroopFact] = Field(default_factory=list)
+    leaders: list[LeaderFact] = Field(default_factory=list)
+
+
+class ErrorRecord(_Model):
+    """A source that could not be processed; emitted in place of its Facts."""
+
+    source: str
+    error: str = Field(description="One-line reason.")

@@ -1,0 +1,103 @@
+"""French numbers over spaCy tokens: digits in every written form, words, approximate nouns.
+
+Words go through `text2num` (the maintained French number parser); what it does not
+cover, thousands groups split by the tokenizer (`1 000`, `1 000` with a non-breaking
+space) and approximate nouns (`une centaine`, `deux douzaines`), is handled here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+from text_to_num import text2num
+
+from .text import data_lines, fold, word_set
+
+_DIGITS = re.compile(r"^\d{1,3}(?:[.\u00a0\u202f ]\d{3})+$|^\d+$")
+_DECIMAL = re.compile(r"^\d+,\d+$")
+_GROUP = re.compile(r"^\d{3}$")
+_SCALES = {"million": 1_000_000, "millions": 1_000_000, "milliard": 10**9, "milliards": 10**9}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number written in the text: tokens [start, end) and its value."""
+
+    start: int
+    end: int
+    value: int
+    approx: bool  # written as an approximate noun ("une centaine")
+
+
+@lru_cache(maxsize=1)
+def _approx_nouns() -> dict[str, int]:
+    return {noun: int(value) for noun, value in (line.split("\t") for line in data_lines(
+        "approx_numbers.tsv"))}
+
+
+def _word_value(words: list[str]) -> int | None:
+    phrase = " ".join(words)
+    if "-" in phrase:
+        phrase = phrase.replace("-", " ")
+    try:
+        return int(text2num(phrase, "fr"))
+    except ValueError:
+        return None
+
+
+def _is_word(token_text: str) -> bool:
+    parts = fold(token_text).split("-")
+    words = word_set("number_words.txt")
+    return all(p in words or p == "et" for p in parts) and fold(token_text) != "et"
+
+
+def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
+    """Every cardinal number in the doc's body, in order."""
+    numbers: list[Number] = []
+    approx = _approx_nouns()
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if token.idx < body_start:
+            i += 1
+            continue
+        start, value, end = i, None, i + 1
+        if _DIGITS.match(token.text):
+            text = token.text
+            while end < n:
+                nxt = end + 1 if doc[end].is_space and end + 1 < n else end
+                if not _GROUP.match(doc[nxt].text) or not (doc[end - 1].whitespace_ or nxt > end):
+                    break
+                text += doc[nxt].text
+                end = nxt + 1
+            value = int(re.sub(r"\D", "", text))
+        elif _DECIMAL.match(token.text):
+            if end < n and doc[end].lower_ in _SCALES:
+                value = round(float(token.text.replace(",", ".")) * _SCALES[doc[end].lower_])
+                end += 1
+        elif _is_word(token.text):
+            words = [token.text.lower()]
+            while end < n and (_is_word(doc[end].text) or (
+                    doc[end].lower_ == "et" and end + 1 < n and _is_word(doc[end + 1].text))):
+                words.append(doc[end].text.lower())
+                end += 1
+            value = _word_value(words)
+        if value is None:
+            i += 1
+            continue
+        if end < n and doc[end].lower_ in _SCALES and value < 1000:
+            value *= _SCALES[doc[end].lower_]
+            end += 1
+        is_approx = False
+        if end < n:
+            noun = fold(doc[end].text)
+            base = approx.get(noun) or approx.get(noun.rstrip("s"))
+            if base is not None:
+                value, end, is_approx = value * base, end + 1, True
+        if value > 1 or is_approx or token.is_digit:
+            numbers.append(Number(start, end, value, is_approx))
+        i = end
+    return numbers

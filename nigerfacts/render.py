@@ -1,0 +1,65 @@
+"""Rendering facts for people (rich tables) and for programs (JSON, JSON Lines)."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .models import ErrorRecord, Facts
+
+
+def to_json(record: Facts | ErrorRecord) -> str:
+    """One record as compact JSON."""
+    return record.model_dump_json()
+
+
+def write_json(records: list[Facts | ErrorRecord], out: TextIO) -> None:
+    """One object for one record, an array for several."""
+    data = [r.model_dump(mode="json") for r in records]
+    json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def tables(facts: Facts) -> Group:
+    """Four rich tables, one per fact kind, each value beside its evidence."""
+    header = Text.assemble(("Source: ", "bold"), facts.source or "(text)", "   ",
+                           ("Reference date: ", "bold"), facts.reference_date or "none")
+
+    dates = Table(title="Dates", title_justify="left", expand=True)
+    for col in ("Value", "Precision", "Evidence", "Offset"):
+        dates.add_column(col)
+    for d in facts.dates:
+        dates.add_row(d.value, d.precision, d.text, f"{d.start}-{d.end}")
+
+    countries = Table(title="Countries", title_justify="left", expand=True)
+    for col in ("Code", "Name", "Evidence"):
+        countries.add_column(col)
+    for c in facts.countries:
+        countries.add_row(c.code, c.name, ", ".join(dict.fromkeys(m.text for m in c.mentions)))
+
+    troops = Table(title="Troop counts", title_justify="left", expand=True)
+    for col in ("Count", "Country", "Qualifier", "Kind", "Evidence"):
+        troops.add_column(col)
+    for t in facts.troops:
+        troops.add_row(f"{t.count:,}".replace(",", " "), t.country or "-", t.qualifier, t.kind,
+                       t.text)
+
+    leaders = Table(title="Leaders", title_justify="left", expand=True)
+    for col in ("Name", "Title", "Country", "Former", "Evidence"):
+        leaders.add_column(col)
+    for lead in facts.leaders:
+        leaders.add_row(lead.name, lead.title or "-", lead.country or "-",
+                        "yes" if lead.former else "no",
+                        ", ".join(dict.fromkeys(m.text for m in lead.mentions)))
+    return Group(header, dates, countries, troops, leaders)
+
+
+def print_tables(records: list[Facts | ErrorRecord], console: Console) -> None:
+    for record in records:
+        if isinstance(record, Facts):
+            console.print(tables(record))
+            console.print()

@@ -1,0 +1,105 @@
+"""The library API: extract, extract_many, the dateline and the output contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+import nigerfacts
+from nigerfacts.models import Facts
+
+ARTICLE = (
+    " date 2024-08 Le 6 juillet dernier, le ministre tchadien de la Défense Issakha Malloua "
+    "Djamouss a annoncé l'envoi de 300 soldats tchadiens au Niger. Niamey a salué la décision."
+)
+
+
+def test_extract_reads_the_dateline_as_reference_date():
+    facts = nigerfacts.extract(ARTICLE)
+    assert facts.reference_date == "2024-08"
+    assert [d.value for d in facts.dates] == ["2024-07-06"]
+
+
+def test_dateline_is_not_a_date_fact():
+    facts = nigerfacts.extract(" date 2024-08 Rien de neuf.")
+    assert facts.dates == []
+
+
+def test_reference_date_argument_overrides_the_dateline():
+    facts = nigerfacts.extract(ARTICLE, reference_date="2025-01")
+    assert facts.reference_date == "2025-01"
+    assert [d.value for d in facts.dates] == ["2024-07-06"]
+
+
+def test_extract_finds_every_kind():
+    facts = nigerfacts.extract(ARTICLE)
+    assert {c.code for c in facts.countries} == {"TCD", "NER"}
+    assert [(t.count, t.country, t.kind) for t in facts.troops] == [(300, "TCD", "strength")]
+    assert [(lead.name, lead.country) for lead in facts.leaders] == [
+        ("Issakha Malloua Djamouss", "TCD")]
+
+
+def test_offsets_index_the_text_as_given():
+    facts = nigerfacts.extract(ARTICLE)
+    spans = [(d.start, d.end, d.text) for d in facts.dates]
+    spans += [(m.start, m.end, m.text) for c in facts.countries for m in c.mentions]
+    spans += [(t.start, t.end, t.text) for t in facts.troops]
+    spans += [(m.start, m.end, m.text) for lead in facts.leaders for m in lead.mentions]
+    assert spans
+    for start, end, text in spans:
+        assert ARTICLE[start:end] == text
+
+
+def test_extract_many_keeps_input_order():
+    texts = ["Les soldats maliens sont à Bamako.", "Moscou a répondu.", "Le Tchad aussi."]
+    codes = [[c.code for c in f.countries] for f in nigerfacts.extract_many(texts)]
+    assert codes == [["MLI"], ["RUS"], ["TCD"]]
+
+
+def test_extract_many_takes_one_reference_date_per_text():
+    texts = ["Le 3 mars, rien.", "Le 3 mars, rien."]
+    facts = list(nigerfacts.extract_many(texts, ["2024-02", "2025-02"]))
+    assert [f.dates[0].value for f in facts] == ["2024-03-03", "2025-03-03"]
+
+
+def test_every_output_validates_against_the_schema():
+    schema = Facts.model_json_schema()
+    document = nigerfacts.extract(ARTICLE).model_dump(mode="json")
+    jsonschema.validate(document, schema)
+    assert set(document) >= {"source", "reference_date", "dates", "countries", "troops",
+                             "leaders"}
+
+
+def test_unknown_fact_kind_in_component_config_is_a_clear_error():
+    nlp = nigerfacts.load_pipeline()
+    from nigerfacts.component import NigerFacts
+
+    with pytest.raises(ValueError, match="unknown fact kinds"):
+        NigerFacts(nlp, kinds=["weather"])
+
+
+COMPONENT_SCRIPT = """
+import json, spacy
+nlp = spacy.load("fr_core_news_md")
+nlp.add_pipe("nigerfacts", config={"kinds": ["countries", "dates"]})
+doc = nlp(" date 2024-08 Les soldats italiens ont quitté Niamey le 3 juillet.")
+facts = doc._.facts
+print(json.dumps({"countries": [c.code for c in facts.countries],
+                  "dates": [d.value for d in facts.dates], "troops": len(facts.troops)}))
+"""
+
+
+def test_component_is_usable_from_spacy_in_a_fresh_interpreter():
+    out = subprocess.run([sys.executable, "-c", COMPONENT_SCRIPT], capture_output=True,
+                         text=True, check=True).stdout
+    assert json.loads(out) == {"countries": ["ITA", "NER"], "dates": ["2024-07-03"], "troops": 0}
+
+
+def test_import_does_not_load_spacy():
+    code = "import sys, nigerfacts, nigerfacts.cli; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
