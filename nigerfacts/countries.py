@@ -80,8 +80,10 @@ def display_name(code: str) -> str:
 
 
 def _variants(form: str, kind: str) -> set[str]:
-    """Spellings news uses for one form: either apostrophe, with or without accents, plurals."""
+    """Spellings news uses for one form: apostrophes, hyphens, accents, plurals."""
     bases = {form, form.replace("'", "’"), form.replace("’", "'")}
+    if kind != "demonym":  # "Sierra Leone" / "Sierra-Leone", "Guinée-Bissau" / "Guinée Bissau"
+        bases |= {b.replace(" ", "-") for b in bases} | {b.replace("-", " ") for b in bases}
     if kind == "demonym":
         bases |= {b + "s" for b in bases if not b.endswith(("s", "x", "z"))}
     return bases | {fold(b) for b in bases}

@@ -73,7 +73,7 @@ def _grammar() -> _Grammar:
     flags = re.IGNORECASE
     return _Grammar(
         full=re.compile(
-            rf"(?<![\w.,])(?P<days>{day_item}(?:\s*(?:,|et|au|à|-|–)\s*{day_item})*)"
+            rf"(?<![\w.,])(?P<days>{day_item}(?:\s*(?:,|et|au|à|-|–)\s*(?:le\s+)?{day_item})*)"
             rf"{_SP}(?P<month>{any_month})(?!\w)(?:{_SP}(?P<year>{_YEAR}))?(?:{_SP}(?P<rel>{_REL}))?",
             flags,
         ),
@@ -88,7 +88,7 @@ def _grammar() -> _Grammar:
             re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})([/.])(?P<month>\d{1,2})\2(?P<year>\d{4})(?![\d/.]\d)"),
             re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
         ),
-        year=re.compile(rf"(?<![\w.,/-])(?P<year>{_YEAR})(?![\w/-])"),
+        year=re.compile(rf"(?<![\w.,/])(?<!\d-)(?P<year>{_YEAR})(?![\w/-])"),
         months=months,
     )
 
@@ -123,17 +123,20 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
             if free(m.start(), m.end()):
                 take(DateMention(m.start(), m.end(), int(m["year"]), int(m["month"]),
                                  int(m["day"]), None))
-    for m in g.full.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        month = _month_number(m["month"])
+    full_hits = [m for m in g.full.finditer(text) if free(m.start(), m.end())]
+    for n, m in enumerate(full_hits):
         year = int(m["year"]) if m["year"] else None
         relation = _relation(m["rel"])
+        nxt = full_hits[n + 1] if n + 1 < len(full_hits) else None
+        if year is None and relation is None and nxt is not None and _joined(text, m, nxt):
+            year = int(nxt["year"]) if nxt["year"] else None  # du 30 novembre au 2 décembre 2023
+            relation = _relation(nxt["rel"])
+        month = _month_number(m["month"])
         items = list(g.day_item.finditer(m["days"]))
         offset = m.start("days")
-        for n, item in enumerate(items):
+        for k, item in enumerate(items):
             start = offset + item.start()
-            end = m.end() if n == len(items) - 1 else offset + item.end()
+            end = m.end() if k == len(items) - 1 else offset + item.end()
             day = 1 if item["day"].lower() == "1er" else int(item["day"])
             take(DateMention(start, end, year, month, day, relation))
     month_hits = []
@@ -149,7 +152,7 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
         relation = _relation(m["rel"])
         if year is None and relation is None and n + 1 < len(month_hits):
             nxt = month_hits[n + 1]
-            if re.fullmatch(r"\s*(?:et|à|au|-|–)\s*", text[m.end() : nxt.start()]):
+            if _joined(text, m, nxt):
                 year = int(nxt["year"]) if nxt["year"] else None
                 relation = _relation(nxt["rel"])
         take(DateMention(m.start(), m.end(), year, _month_number(m["month"] or m["abbr"]), None,
@@ -161,6 +164,12 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+def _joined(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Two dates that make a range or a pair: `avril et mai`, `du 30 novembre au 2 décembre`."""
+    return re.fullmatch(r"\s*(?:et|à|au|-|–)\s*(?:le\s+)?", text[first.end() : second.start()],
+                        re.IGNORECASE) is not None
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in _SENTENCE_END
@@ -169,14 +178,15 @@ def _at_sentence_start(text: str, start: int) -> bool:
 def _is_year(doc: Doc, start: int, end: int, cues: frozenset[str]) -> bool:
     """A four-digit number is a year after a cue word, unless it counts something."""
     before = re.search(r"([\w'’]+)[\s\u00a0\u202f-]*$", doc.text[max(0, start - 30) : start])
-    if before is None or fold(before.group(1)) not in cues:
+    if before is None:
         return False
-    span = doc.char_span(start, end)
+    word = fold(before.group(1))
+    if word not in cues and word.rsplit("'", 1)[-1] not in cues:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     token = span[-1]
-    if token.dep_ == "nummod":
-        return False
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return nxt is None or (nxt.pos_ not in ("NOUN", "SYM") and nxt.text not in ("%", "€", "$"))
 
