@@ -9,6 +9,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from .evaluation import KINDS, Report
 from .models import ErrorRecord, Facts
 
 
@@ -63,3 +64,18 @@ def print_tables(records: list[Facts | ErrorRecord], console: Console) -> None:
         if isinstance(record, Facts):
             console.print(tables(record))
             console.print()
+
+
+def score_table(report: Report) -> Group:
+    """Precision, recall and F1 per fact kind, and the leaders' attribute accuracy."""
+    table = Table(title=f"Accuracy on {report.articles} articles", title_justify="left")
+    for col in ("Kind", "P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="left" if col == "Kind" else "right")
+    for kind in KINDS:
+        s = report.scores[kind]
+        table.add_row(kind, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp),
+                      str(s.fp), str(s.fn))
+    attrs = report.as_dict()["leader_attributes"]
+    footer = Text(f"leaders matched {attrs['matched']}: country {attrs['country_acc']:.3f}, "
+                  f"former {attrs['former_acc']:.3f}")
+    return Group(table, footer)
