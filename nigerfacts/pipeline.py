@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING
 
+from .chunks import Chunk, chunks, merge
 from .models import Facts
 
 if TYPE_CHECKING:
@@ -39,12 +41,6 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def _prepare(nlp: Language, text: str, reference_date: str | None):
-    doc = nlp.make_doc(text)
-    doc._.reference_date = reference_date
-    return doc
-
-
 def extract(text: str, reference_date: str | None = None, *, model: str = DEFAULT_MODEL,
             source: str | None = None) -> Facts:
     """Facts of one French article.
@@ -52,23 +48,36 @@ def extract(text: str, reference_date: str | None = None, *, model: str = DEFAUL
     `reference_date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) is the publication date used to
     place dates without a year; when None, a leading dateline (` date 2024-08 ...`) gives it.
     """
-    nlp = load_pipeline(model)
-    facts = nlp(_prepare(nlp, text, reference_date))._.facts
+    facts = next(extract_many([text], [reference_date], model=model))
     facts.source = source
     return facts
 
 
 def extract_many(texts: Iterable[str], reference_dates: Iterable[str | None] | None = None, *,
-                 model: str = DEFAULT_MODEL, batch_size: int = 32,
+                 model: str = DEFAULT_MODEL, batch_size: int = 16,
                  n_process: int = 1) -> Iterator[Facts]:
-    """Facts of many articles, in input order, streamed through `nlp.pipe`."""
+    """Facts of many articles, in input order, streamed through `nlp.pipe`.
+
+    Long texts are cut into chunks (see `nigerfacts.chunks`); `n_process` > 1 runs spaCy's
+    worker processes. Memory stays flat: texts are read from the iterable as needed.
+    """
     nlp = load_pipeline(model)
-    refs: Iterable[str | None] = reference_dates if reference_dates is not None else _nones()
-    docs = (_prepare(nlp, text, ref) for text, ref in zip(texts, refs, strict=False))
-    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
-        yield doc._.facts
+    refs: Iterable[str | None] = reference_dates if reference_dates is not None else repeat(None)
+    pending: dict[int, tuple[str, list[Chunk]]] = {}
 
+    def stream() -> Iterator[tuple[str, tuple[int, int]]]:
+        for n, (text, ref) in enumerate(zip(texts, refs, strict=False)):
+            pieces = chunks(text, ref)
+            pending[n] = (text, pieces)
+            for k, chunk in enumerate(pieces):
+                yield chunk.spacy_text, (n, k)
 
-def _nones() -> Iterator[None]:
-    while True:
-        yield None
+    parts: list[tuple[Chunk, Facts]] = []
+    for doc, (n, k) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size,
+                                n_process=n_process):
+        text, pieces = pending[n]
+        parts.append((pieces[k], doc._.facts))
+        if k == len(pieces) - 1:
+            del pending[n]
+            yield merge(text, parts)
+            parts = []
