@@ -7,17 +7,25 @@ spaCy is imported only when a command needs the model, so `--help` and
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
+import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from .dateline import is_iso_date
 from .models import ErrorRecord, Facts
+
+if TYPE_CHECKING:
+    from .sources import Source
 
 app = typer.Typer(
     name="nigerfacts",
@@ -53,19 +61,51 @@ def _error(message: str) -> None:
     typer.echo(f"nigerfacts: {message}", err=True)
 
 
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    jsonl = "jsonl"
+    html = "html"
+
+
+def _workers(value: str) -> int:
+    if value in ("0", "auto"):
+        return os.cpu_count() or 1
+    if not value.isdigit():
+        raise typer.BadParameter(f"'{value}' is not a number of workers (N, 0 or auto)")
+    return int(value)
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(
-        help="Article files (UTF-8 text); '-' reads standard input.", show_default=False)],
+        help="Article files, directories (searched recursively) or '-' for standard input.",
+        show_default=False)],
     output_format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f",
         help="table, json (one object, or an array for several inputs) or jsonl "
-             "(one object per line). Default: table on a terminal, json when piped.",
+             "(one object per line, written as each article is done). "
+             "Default: table on a terminal, json when piped.",
         show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
         "--date", "-d", callback=_check_date, metavar="YYYY[-MM[-DD]]",
         help="Publication date used to place dates without a year; overrides the "
              "article's dateline.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (complete or not at all: written to a "
+                               "temporary file, renamed at the end).")] = None,
+    input_format: Annotated[InputFormat, typer.Option(
+        "--input-format", help="text, html, jsonl (one {id, text, date} object per line), "
+                               "or auto: by file extension.")] = InputFormat.auto,
+    glob: Annotated[str, typer.Option(help="Files to take from directories.")] = "*.txt",
+    id_field: Annotated[str, typer.Option(help="JSON Lines field with the id.")] = "id",
+    text_field: Annotated[str, typer.Option(help="JSON Lines field with the text.")] = "text",
+    date_field: Annotated[str, typer.Option(
+        help="JSON Lines field with the publication date.")] = "date",
+    workers: Annotated[str, typer.Option(
+        "--workers", "-w", callback=_workers,
+        help="Processes for spaCy (0 or auto: one per core).")] = "1",
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
     model: Annotated[str, typer.Option(help="spaCy pipeline to load.")] = "fr_core_news_md",
 ) -> None:
     """Extract the facts of one or more French articles.
@@ -75,33 +115,51 @@ def extract(
 
     Examples:
 
-      nigerfacts extract samples/articles/mali-wagner-retrait.txt
+      nigerfacts extract samples/articles/mali-africa-corps-wagner-2024-02.txt
 
       nigerfacts extract a.txt b.txt --format jsonl | jq -c '.troops[]'
 
+      nigerfacts extract archive/ --glob '*.txt' -f jsonl -o facts.jsonl --workers auto
+
+      nigerfacts extract corpus.jsonl --input-format jsonl --text-field body -f jsonl
+
       echo " date 2024-03 Le 6 juillet dernier, 200 soldats tchadiens..." | nigerfacts extract -
     """
-    fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
-    failures = 0
-    records = _run(paths, date, model)
+    from .sources import JsonFields, expand, iter_sources
+
+    fmt = output_format or (OutputFormat.table if output is None and sys.stdout.isatty()
+                            else OutputFormat.json)
+    fields = JsonFields(id_field, text_field, date_field)
+    files = list(expand(paths, glob))
+    stats = _Stats()
+    records = _run(iter_sources(files, input_format.value, glob, fields), date, model, workers,
+                   batch_size, stats)
+    single = (len(paths) == 1 and files == paths and input_format is not InputFormat.jsonl
+              and not paths[0].endswith(".jsonl"))
     try:
-        if fmt is OutputFormat.table:
-            from rich.console import Console
+        with _destination(output) as out, _progress(len(files), single) as advance:
+            tracked = _tracked(records, advance)
+            if fmt is OutputFormat.table:
+                from rich.console import Console
 
-            from .render import tables
+                from .render import tables
 
-            console = Console()
-            for record in records:
-                if isinstance(record, Facts):
-                    console.print(tables(record))
-                else:
-                    failures += 1
-        else:
-            failures = _write_json(records, fmt, len(paths) > 1)
+                console = Console(file=out)
+                for record in tracked:
+                    if isinstance(record, Facts):
+                        console.print(tables(record))
+            else:
+                _write_json(tracked, fmt, not single, out)
     except _ModelError as exc:
         _error(str(exc))
         raise typer.Exit(1) from None
-    if failures:
+    except KeyboardInterrupt:
+        _error("interrupted; no output file was written" if output else "interrupted")
+        raise typer.Exit(130) from None
+    if not single:
+        _error(f"{stats.documents} documents, {stats.facts} facts, {stats.errors} errors, "
+               f"{time.perf_counter() - stats.started:.1f} s")
+    if stats.errors:
         raise typer.Exit(1)
 
 
@@ -109,53 +167,106 @@ class _ModelError(Exception):
     pass
 
 
-def _run(paths: list[str], date: str | None, model: str) -> Iterator[Facts | ErrorRecord]:
+@dataclass
+class _Stats:
+    documents: int = 0
+    facts: int = 0
+    errors: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+
+def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
+         batch_size: int, stats: _Stats) -> Iterator[Facts | ErrorRecord]:
     """Facts or error records, one per input, in input order."""
     from .pipeline import ModelNotFoundError, extract_many
-    from .sources import read_sources
 
     pending: deque[ErrorRecord | str] = deque()
+    dates: deque[str | None] = deque()
 
     def good_texts() -> Iterator[str]:
-        for source in read_sources(paths):
+        for source in sources:
+            stats.documents += 1
             if source.error is not None:
+                stats.errors += 1
                 _error(f"{source.name}: {source.error}")
                 pending.append(ErrorRecord(source=source.name, error=source.error))
                 continue
-            if source.warning:
-                _error(f"{source.name}: warning: {source.warning}")
+            for warning in source.warnings:
+                _error(f"{source.name}: warning: {warning}")
             pending.append(source.name)
+            dates.append(date or source.reference_date)
             yield source.text
+
+    def reference_dates() -> Iterator[str | None]:
+        while True:
+            yield dates.popleft()
 
     def flush_errors() -> Iterator[ErrorRecord]:
         while pending and isinstance(pending[0], ErrorRecord):
             yield pending.popleft()
 
-    texts = good_texts()
     try:
-        results = extract_many(texts, _repeat(date), model=model)
-        for facts in results:
+        for facts in extract_many(good_texts(), reference_dates(), model=model,
+                                  batch_size=batch_size, n_process=workers):
             yield from flush_errors()
             facts.source = pending.popleft()
+            stats.facts += (len(facts.dates) + len(facts.countries) + len(facts.troops)
+                            + len(facts.leaders))
             yield facts
     except ModelNotFoundError as exc:
         raise _ModelError(str(exc)) from None
     yield from flush_errors()
 
 
-def _repeat(value: str | None) -> Iterator[str | None]:
-    while True:
-        yield value
+@contextmanager
+def _destination(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file beside OUTPUT renamed over it only when complete."""
+    if output is None:
+        yield sys.stdout
+        return
+    directory = output.resolve().parent
+    if not directory.is_dir():
+        _error(f"{output}: no such directory")
+        raise typer.Exit(2)
+    partial = None
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False,
+                                         prefix=f".{output.name}.", suffix=".part") as handle:
+            partial = handle.name
+            yield handle
+        os.replace(partial, output)
+    finally:
+        if partial and os.path.exists(partial):
+            os.unlink(partial)
 
 
-def _write_json(records: Iterator[Facts | ErrorRecord], fmt: OutputFormat, many: bool) -> int:
-    """Stream records as JSON or JSON Lines; return the number of error records."""
-    failures = 0
-    out = sys.stdout
+@contextmanager
+def _progress(total: int, single: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for batches, when stderr is a terminal; silent otherwise."""
+    if single or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Extracting", total=total or None)
+        yield lambda: progress.advance(task)
+
+
+def _tracked(records: Iterator[Facts | ErrorRecord], advance: Callable[[], None]
+             ) -> Iterator[Facts | ErrorRecord]:
+    for record in records:
+        advance()
+        yield record
+
+
+def _write_json(records: Iterable[Facts | ErrorRecord], fmt: OutputFormat, many: bool,
+                out: TextIO) -> None:
+    """Stream records as JSON or JSON Lines."""
     if fmt is OutputFormat.json and many:
         out.write("[")
     for n, record in enumerate(records):
-        failures += isinstance(record, ErrorRecord)
         if fmt is OutputFormat.jsonl:
             out.write(record.model_dump_json() + "\n")
         else:
@@ -164,7 +275,6 @@ def _write_json(records: Iterator[Facts | ErrorRecord], fmt: OutputFormat, many:
         out.flush()
     if fmt is OutputFormat.json:
         out.write("\n]\n" if many else "\n")
-    return failures
 
 
 @app.command("eval")
@@ -208,9 +318,12 @@ def evaluate(
             _error(f"{pred}: cannot read predictions ({exc})")
             raise typer.Exit(2) from None
     else:
+        from .sources import iter_sources
+
         paths = [str(directory / "articles" / f"{doc_id}.txt") for doc_id in gold]
+        records = _run(iter_sources(paths), None, model, 1, 16, _Stats())
         predicted = {Path(str(r.source)).stem: r.model_dump(mode="json")
-                     for r in _run(paths, None, model) if isinstance(r, Facts)}
+                     for r in records if isinstance(r, Facts)}
     report = score(gold, predicted)
     fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
     if fmt is OutputFormat.table:
