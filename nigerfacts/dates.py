@@ -73,7 +73,7 @@ def _grammar() -> _Grammar:
     flags = re.IGNORECASE
     return _Grammar(
         full=re.compile(
-            rf"(?<![\w.,])(?P<days>{day_item}(?:\s*(?:,|et|au|à|-|–)\s*(?:le\s+)?{day_item})*)"
+            rf"(?<![\w.,])(?P<days>{day_item}(?:\s*(?:,|et|au|à|-|–)\s*(?:le\s+)?{day_item}){{0,8}})"
             rf"{_SP}(?P<month>{any_month})(?!\w)(?:{_SP}(?P<year>{_YEAR}))?(?:{_SP}(?P<rel>{_REL}))?",
             flags,
         ),
