@@ -14,7 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
@@ -49,6 +49,7 @@ class OutputFormat(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    html = "html"
 
 
 def _check_date(value: str | None) -> str | None:
@@ -83,8 +84,9 @@ def extract(
         show_default=False)],
     output_format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f",
-        help="table, json (one object, or an array for several inputs) or jsonl "
-             "(one object per line, written as each article is done). "
+        help="table, json (one object, or an array for several inputs), jsonl "
+             "(one object per line, written as each article is done) or html (a "
+             "self-contained report of one article). "
              "Default: table on a terminal, json when piped.",
         show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
@@ -123,6 +125,8 @@ def extract(
 
       nigerfacts extract corpus.jsonl --input-format jsonl --text-field body -f jsonl
 
+      nigerfacts extract article.txt --format html > report.html
+
       echo " date 2024-03 Le 6 juillet dernier, 200 soldats tchadiens..." | nigerfacts extract -
     """
     from .sources import JsonFields, expand, iter_sources
@@ -132,10 +136,13 @@ def extract(
     fields = JsonFields(id_field, text_field, date_field)
     files = list(expand(paths, glob))
     stats = _Stats()
-    records = _run(iter_sources(files, input_format.value, glob, fields), date, model, workers,
-                   batch_size, stats)
     single = (len(paths) == 1 and files == paths and input_format is not InputFormat.jsonl
               and not paths[0].endswith(".jsonl"))
+    if fmt is OutputFormat.html and not single:
+        raise typer.BadParameter("the html report takes one article", param_hint="--format")
+    texts: dict[str, str] = {}
+    records = _run(iter_sources(files, input_format.value, glob, fields), date, model, workers,
+                   batch_size, stats, texts if fmt is OutputFormat.html else None)
     try:
         with _destination(output) as out, _progress(len(files), single) as advance:
             tracked = _tracked(records, advance)
@@ -148,6 +155,12 @@ def extract(
                 for record in tracked:
                     if isinstance(record, Facts):
                         console.print(tables(record))
+            elif fmt is OutputFormat.html:
+                from .report import html_report
+
+                for record in tracked:
+                    if isinstance(record, Facts) and record.source is not None:
+                        out.write(html_report(texts[record.source], record))
             else:
                 _write_json(tracked, fmt, not single, out)
     except _ModelError as exc:
@@ -176,8 +189,9 @@ class _Stats:
 
 
 def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
-         batch_size: int, stats: _Stats) -> Iterator[Facts | ErrorRecord]:
-    """Facts or error records, one per input, in input order."""
+         batch_size: int, stats: _Stats, texts: dict[str, str] | None = None
+         ) -> Iterator[Facts | ErrorRecord]:
+    """Facts or error records, one per input, in input order; texts kept in `texts` if given."""
     from .pipeline import ModelNotFoundError, extract_many
 
     pending: deque[ErrorRecord | str] = deque()
@@ -195,6 +209,8 @@ def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
                 _error(f"{source.name}: warning: {warning}")
             pending.append(source.name)
             dates.append(date or source.reference_date)
+            if texts is not None:
+                texts[source.name] = source.text
             yield source.text
 
     def reference_dates() -> Iterator[str | None]:
@@ -344,6 +360,59 @@ def evaluate(
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     if min_f1 is not None and report.lowest_f1() < min_f1:
         _error(f"lowest F1 {report.lowest_f1():.3f} is below --min-f1 {min_f1}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def timeline(
+    paths: Annotated[list[str], typer.Argument(
+        help="Article files, directories or '-' for standard input.", show_default=False)],
+    output_format: Annotated[OutputFormat | None, typer.Option(
+        "--format", "-f", help="table or json. Default: table on a terminal, json when piped.",
+        show_default=False)] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", "-d", callback=_check_date, metavar="YYYY[-MM[-DD]]",
+        help="Publication date; overrides the articles' datelines.")] = None,
+    model: Annotated[str, typer.Option(help="spaCy pipeline to load.")] = "fr_core_news_md",
+) -> None:
+    """List the dated facts of articles in calendar order, each with its sentence.
+
+    Examples:
+
+      nigerfacts timeline samples/articles/
+
+      nigerfacts timeline a.txt b.txt --format json | jq -r '.[] | [.value, .sentence] | @tsv'
+    """
+    from .report import timeline as build_timeline
+    from .sources import expand, iter_sources
+
+    texts: dict[str, str] = {}
+    stats = _Stats()
+    records = _run(iter_sources(list(expand(paths))), date, model, 1, 16, stats, texts)
+    try:
+        items = [(texts[r.source], r) for r in records if isinstance(r, Facts) and r.source]
+    except _ModelError as exc:
+        _error(str(exc))
+        raise typer.Exit(1) from None
+    entries = build_timeline(items)
+    fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
+    if fmt is OutputFormat.table:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="Timeline", title_justify="left", expand=True)
+        table.add_column("Date", no_wrap=True)
+        table.add_column("Text", ratio=1)
+        table.add_column("Sentence", ratio=4)
+        several = len({e.source for e in entries}) > 1
+        if several:
+            table.add_column("Source", ratio=1, overflow="fold")
+        for e in entries:
+            table.add_row(e.value, e.text, e.sentence, *([e.source or "-"] if several else []))
+        Console().print(table)
+    else:
+        typer.echo(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2))
+    if stats.errors:
         raise typer.Exit(1)
 
 

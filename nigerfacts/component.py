@@ -5,22 +5,27 @@
     doc = nlp(text)
     doc._.facts          # nigerfacts.models.Facts
 
-Set `doc._.reference_date` before the component runs to override the dateline.
+Settings (`config=`): `kinds`, the fact kinds to extract; `dateline`, whether a leading
+` date YYYY-MM ` gives the reference date; `reference_date`, the date to use when a doc
+has none. `doc._.reference_date`, set before the component runs, overrides both.
+Every fact mention is also a span in `doc.spans["nigerfacts"]` (labels DATE, COUNTRY,
+TROOPS, LEADER), for displaCy and other spaCy tools.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .countries import CountryResolver, country_facts
-from .dateline import parse_dateline
-from .dates import extract_dates, find_dates
+from .dateline import Dateline, is_iso_date, parse_dateline
+from .dates import date_facts, find_dates
 from .leaders import LeaderExtractor
 from .models import Facts
 from .troops import TroopExtractor
 
 ALL_KINDS = ("dates", "countries", "troops", "leaders")
+SPAN_KEY = "nigerfacts"
 
 
 
@@ -39,43 +44,66 @@ if not Doc.has_extension("nigerfacts"):
 
 @Language.factory(
     "nigerfacts",
-    default_config={"kinds": list(ALL_KINDS)},
+    default_config={"kinds": list(ALL_KINDS), "dateline": True, "reference_date": None},
     requires=["doc.ents", "token.dep", "token.pos"],
-    assigns=["doc._.facts", "doc._.nigerfacts"],
+    assigns=["doc._.facts", "doc._.nigerfacts", "doc.spans"],
 )
-def make_nigerfacts(nlp: Language, name: str, kinds: list[str]) -> NigerFacts:
+def make_nigerfacts(nlp: Language, name: str, kinds: list[str], dateline: bool,
+                    reference_date: str | None) -> NigerFacts:
     """Factory registered with spaCy (and exposed through the `spacy_factories` entry point)."""
-    return NigerFacts(nlp, name, kinds)
+    return NigerFacts(nlp, name, kinds, dateline=dateline, reference_date=reference_date)
 
 
 class NigerFacts:
     """Extract dates, countries, troop counts and leaders into `doc._.facts`."""
 
     def __init__(self, nlp: Language, name: str = "nigerfacts",
-                 kinds: list[str] | tuple[str, ...] = ALL_KINDS) -> None:
+                 kinds: list[str] | tuple[str, ...] = ALL_KINDS, *, dateline: bool = True,
+                 reference_date: str | None = None) -> None:
         unknown = set(kinds) - set(ALL_KINDS)
         if unknown:
             raise ValueError(f"nigerfacts: unknown fact kinds {sorted(unknown)}; "
                              f"choose from {list(ALL_KINDS)}")
+        if reference_date is not None and not is_iso_date(reference_date):
+            raise ValueError(f"nigerfacts: reference_date '{reference_date}' is not "
+                             "YYYY, YYYY-MM or YYYY-MM-DD")
         self.name = name
         self.kinds = tuple(kinds)
+        self.use_dateline = dateline
+        self.reference_date = reference_date
         self.countries = CountryResolver(nlp)
         self.troops = TroopExtractor(nlp)
         self.leaders = LeaderExtractor(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        dateline = parse_dateline(doc.text)
-        reference = doc._.reference_date or dateline.reference_date
-        mentions = self.countries(doc, dateline.body_start)
+        dateline = parse_dateline(doc.text) if self.use_dateline else Dateline(None, 0)
+        reference = doc._.reference_date or dateline.reference_date or self.reference_date
+        body = dateline.body_start
+        mentions = self.countries(doc, body)
+        found = find_dates(doc, body)
         facts = Facts(reference_date=reference)
         if "dates" in self.kinds:
-            facts.dates = extract_dates(doc, reference, dateline.body_start)
+            facts.dates = date_facts(doc.text, found, reference)
         if "countries" in self.kinds:
             facts.countries = country_facts(doc, mentions)
         if "troops" in self.kinds:
-            dated = [(d.start, d.end) for d in find_dates(doc, dateline.body_start)]
-            facts.troops = self.troops(doc, mentions, dateline.body_start, dated)
+            facts.troops = self.troops(doc, mentions, body, [(d.start, d.end) for d in found])
         if "leaders" in self.kinds:
-            facts.leaders = self.leaders(doc, mentions, dateline.body_start)
+            facts.leaders = self.leaders(doc, mentions, body)
         doc._.nigerfacts = facts.model_dump(mode="json")
+        doc.spans[SPAN_KEY] = fact_spans(doc, facts)
         return doc
+
+
+def fact_spans(doc: Doc, facts: Facts) -> list[Span]:
+    """Every mention of every fact as a labelled span (DATE, COUNTRY, TROOPS, LEADER)."""
+    located = [("DATE", m) for d in facts.dates for m in d.mentions]
+    located += [("COUNTRY", m) for c in facts.countries for m in c.mentions]
+    located += [("TROOPS", t) for t in facts.troops]
+    located += [("LEADER", m) for lead in facts.leaders for m in lead.mentions]
+    spans = []
+    for label, m in located:
+        span = doc.char_span(m.start, m.end, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return sorted(spans, key=lambda s: (s.start, -s.end))

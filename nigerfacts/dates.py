@@ -256,15 +256,15 @@ def normalize(m: DateMention, reference: str | None) -> tuple[str, Precision, st
     return f"{head}-{m.month:02d}-{m.day:02d}", "day", provenance
 
 
-def extract_dates(doc: Doc, reference: str | None, body_start: int = 0) -> list[DateFact]:
-    """Date facts of a doc: one per ISO value, with every mention."""
+def date_facts(text: str, found: list[DateMention], reference: str | None) -> list[DateFact]:
+    """Date facts from the mentions `find_dates` found: one per ISO value, every mention kept."""
     facts: dict[str, DateFact] = {}
-    for m in find_dates(doc, body_start):
+    for m in found:
         normalized = normalize(m, reference)
         if normalized is None:
             continue
         value, precision, provenance = normalized
-        mention = Mention(text=doc.text[m.start : m.end], start=m.start, end=m.end)
+        mention = Mention(text=text[m.start : m.end], start=m.start, end=m.end)
         if value in facts:
             facts[value].mentions.append(mention)
         else:
