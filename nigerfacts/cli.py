@@ -108,6 +108,10 @@ def extract(
         "--workers", "-w", callback=_workers,
         help="Processes for spaCy (0 or auto: one per core).")] = "1",
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Run on Dask: tcp://HOST:PORT of a running scheduler, or 'local' for a local "
+             "cluster of --workers processes (needs nigerfacts[dask]).",
+        show_default=False)] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to load.")] = "fr_core_news_md",
 ) -> None:
     """Extract the facts of one or more French articles.
@@ -127,6 +131,8 @@ def extract(
 
       nigerfacts extract article.txt --format html > report.html
 
+      nigerfacts extract archive/ -f jsonl -o facts.jsonl --scheduler tcp://10.0.0.5:8786
+
       echo " date 2024-03 Le 6 juillet dernier, 200 soldats tchadiens..." | nigerfacts extract -
     """
     from .sources import JsonFields, expand, iter_sources
@@ -141,8 +147,12 @@ def extract(
     if fmt is OutputFormat.html and not single:
         raise typer.BadParameter("the html report takes one article", param_hint="--format")
     texts: dict[str, str] = {}
-    records = _run(iter_sources(files, input_format.value, glob, fields), date, model, workers,
-                   batch_size, stats, texts if fmt is OutputFormat.html else None)
+    sources = iter_sources(files, input_format.value, glob, fields)
+    if scheduler is not None:
+        records = _on_dask(sources, scheduler, date, model, workers or 1, batch_size, stats, texts)
+    else:
+        records = _run(sources, date, model, workers, batch_size, stats,
+                       texts if fmt is OutputFormat.html else None)
     try:
         with _destination(output) as out, _progress(len(files), single) as advance:
             tracked = _tracked(records, advance)
@@ -232,6 +242,46 @@ def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
     except ModelNotFoundError as exc:
         raise _ModelError(str(exc)) from None
     yield from flush_errors()
+
+
+def _on_dask(sources: Iterable[Source], scheduler: str, date: str | None, model: str,
+             workers: int, batch_size: int, stats: _Stats, texts: dict[str, str]
+             ) -> Iterator[Facts | ErrorRecord]:
+    """The same records as `_run`, computed on a Dask cluster."""
+    try:
+        from .dask import connect, run
+    except ImportError:
+        _error("--scheduler needs Dask: pip install 'nigerfacts[dask]'")
+        raise typer.Exit(2) from None
+    items = []
+    for source in sources:
+        for warning in source.warnings:
+            _error(f"{source.name}: warning: {warning}")
+        if source.error:
+            _error(f"{source.name}: {source.error}")
+        if source.text is not None:
+            texts[source.name] = source.text
+        items.append({"id": source.name, "text": source.text, "date": source.reference_date,
+                      "error": source.error})
+    try:
+        client = connect(scheduler, workers)
+    except (OSError, ValueError) as exc:
+        _error(f"cannot reach the Dask scheduler {scheduler}: {exc}")
+        raise typer.Exit(1) from None
+    with client:
+        for record in run(items, client, reference_date=date, model=model,
+                          batch_size=batch_size):
+            stats.documents += 1
+            if "error" in record:
+                stats.errors += 1
+                if not any(i["id"] == record["source"] and i["error"] for i in items):
+                    _error(f"{record['source']}: {record['error']}")
+                yield ErrorRecord.model_validate(record)
+            else:
+                facts = Facts.model_validate(record)
+                stats.facts += (len(facts.dates) + len(facts.countries) + len(facts.troops)
+                                + len(facts.leaders))
+                yield facts
 
 
 @contextmanager
