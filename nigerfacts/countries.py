@@ -14,6 +14,7 @@ not the state.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,15 +33,22 @@ _NOT_ALPHA3 = {"XK": "XKX"}
 
 @dataclass(frozen=True)
 class CountryMention:
-    """A country named in a doc, by token span."""
+    """A country named in a doc, by token span (and by characters inside a compound)."""
 
     code: str
     kind: str
     start: int
     end: int
+    chars: tuple[int, int] | None = None  # "franco" in "franco-allemand"
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
+
+    def char_range(self, doc: Doc) -> tuple[int, int]:
+        if self.chars is not None:
+            return self.chars
+        span = self.span(doc)
+        return span.start_char, span.end_char
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,17 @@ class CountryResolver:
             for kind, kind_forms in kinds.items():
                 phrases = sorted({v for f in kind_forms for v in _variants(f, kind)})
                 self.matcher.add(f"{code}|{kind}", list(nlp.tokenizer.pipe(phrases)))
+        self.demonyms = {
+            fold(v): code
+            for code, kinds in gazetteer().forms.items()
+            for f in kinds.get("demonym", ())
+            for v in _variants(f, "demonym")
+        }
+        prefixes = [line.split("\t") for line in data_lines("country_prefixes.tsv")]
+        self.prefixes = {fold(p): c for p, c in prefixes}
+        alternatives = "|".join(sorted({re.escape(v) for p, _ in prefixes for v in (p, fold(p))},
+                                       key=len, reverse=True))
+        self.compound = re.compile(rf"(?<![\w-])(?:(?:{alternatives})-)+\w+", re.IGNORECASE)
         self.not_before = word_set("not_country_before.txt")
         self.not_capital_before = word_set("not_capital_before.txt")
 
@@ -112,6 +131,27 @@ class CountryResolver:
             code, kind = span.label_.split("|")
             if self._keep(span, kind):
                 mentions.append(CountryMention(code, kind, span.start, span.end))
+        seen = {(m.code, m.char_range(doc)) for m in mentions}
+        mentions += [m for m in self._compounds(doc, body_start)
+                     if (m.code, m.char_range(doc)) not in seen]
+        return sorted(mentions, key=lambda m: (m.start, m.char_range(doc)))
+
+    def _compounds(self, doc: Doc, body_start: int) -> list[CountryMention]:
+        """`franco-allemande`, `russo-ukrainien`: one mention per state, by characters."""
+        mentions = []
+        for match in self.compound.finditer(doc.text, body_start):
+            parts = match.group(0).split("-")
+            codes = [self.prefixes.get(fold(p)) for p in parts[:-1]]
+            codes.append(self.demonyms.get(fold(parts[-1])))
+            if None in codes:
+                continue
+            start = match.start()
+            for part, code in zip(parts, codes, strict=True):
+                span = doc.char_span(start, start + len(part), alignment_mode="expand")
+                if span is not None:
+                    mentions.append(CountryMention(code, "demonym", span.start, span.end,
+                                                   (start, start + len(part))))
+                start += len(part) + 1
         return mentions
 
     def _keep(self, span: Span, kind: str) -> bool:
@@ -154,10 +194,9 @@ def country_facts(doc: Doc, mentions: list[CountryMention]) -> list[CountryFact]
     """Group mentions by state, in order of first mention."""
     grouped: dict[str, list[Mention]] = {}
     for m in mentions:
-        span = m.span(doc)
-        grouped.setdefault(m.code, []).append(
-            Mention(text=span.text, start=span.start_char, end=span.end_char)
-        )
+        start, end = m.char_range(doc)
+        grouped.setdefault(m.code, []).append(Mention(text=doc.text[start:end], start=start,
+                                                      end=end))
     return [
         CountryFact(code=code, name=display_name(code), mentions=ms)
         for code, ms in grouped.items()

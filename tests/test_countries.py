@@ -675,3 +675,22 @@ def test_cod_name_is_french_and_contains_congo() -> None:
 
 def test_no_country_gives_empty_list() -> None:
     assert nigerfacts.extract("La CEDEAO et l'UE se sont réunies au Sahel.").countries == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("La guerre russo-ukrainienne entre dans sa quatrième année.", {"RUS", "UKR"}),
+        ("Le sommet sino-américain a été reporté.", {"CHN", "USA"}),
+        ("La brigade franco-allemande a été dissoute.", {"FRA", "DEU"}),
+        ("La frontière nigéro-malienne reste fermée.", {"NER", "MLI"}),
+        ("Une langue indo-européenne est parlée ici.", set()),
+    ],
+    ids=["russo-ukrainien", "sino-americain", "franco-allemand", "nigero-malien", "indo-europeen"],
+)
+def test_compound_adjectives_name_each_state(sentence, expected):
+    facts = nigerfacts.extract(sentence)
+    assert {c.code for c in facts.countries} == expected
+    for country in facts.countries:
+        for m in country.mentions:
+            assert sentence[m.start : m.end] == m.text
