@@ -1,56 +1,176 @@
 """Leaders: named people with a political, governmental, military or organizational role.
 
-People come from spaCy's PER entities, repaired where the model slips on news
-(a title swallowed into the name, a name cut short, a person missed after a
-rank). A person is a leader when a title from `data/titles.tsv` stands before
-the name (`le président russe Vladimir Poutine`), in apposition (`Mahamat Idriss
-Déby, président de la transition`) or is shared by coordination (`les anciens
-présidents X et Y`), and no title of another kind (porte-parole, journaliste,
-ambassadeur...) is closer. Mentions of one person are merged by surname.
+People start from spaCy's PER entities, repaired where the statistical model slips on news:
+titles and courtesy words are cut off (`le général Tiani` -> `Tiani`), names are completed
+(`Ibro Amadou` -> `Ibro Amadou Bacharou`), names right after a title or before an appositive
+title are taken even when the model calls them places (`Alpha Condé`), and proper names that
+name a thing are dropped (`le groupe Wagner`, `la force Barkhane`, `chef de Wagner`).
+
+A title is an entry of `data/titles.tsv` with its noun phrase: adjectives, nationality and
+complement (`ministre nigérien de la Défense`). A person's titles are the phrases before the
+name, linked directly or by appositive commas (`le chef de la junte, le capitaine Ibrahim
+Traoré`), those after it (`Mahamat Idriss Déby, président de la transition`) and, in a
+coordination, those of the first name (`les anciens présidents X et Y`). Spokespersons and
+other non-leading roles win over a bare rank; a leading role wins over them.
+
+The country is the role's: the state force led (`data/pmcs.tsv`), none for an international
+body or an armed group, else a nationality or state in the title's phrase; failing those, the
+person's nationality, the place the sentence is set in (`Au Mali, le général ...`), a previous
+sentence that names one state only, and last the state the article is most about.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from .countries import CountryMention
+from .countries import CountryMention, CountryResolver
 from .models import LeaderFact, Mention
 from .text import data_lines, fold, word_set
 
-_BELONG = {"de", "d'", "du", "des"}
-_SKIP_IN_NAME = {"m.", "mme", "mr", "dr"}
-_ARTICLES = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "notre"}
-_WINDOW = 12
+_DE = {"de", "d'", "du", "des"}
+_PREPOSITIONS = _DE | {"pour", "a", "au", "aux", "en", "par", "dans", "sur"}
+_DETERMINERS = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs",
+                "notre", "nos", "ce", "cet", "cette"}
+_LOCATIVE = {"a", "au", "aux", "en", "pour"}
+_NOT_NAME_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "ADV", "VERB", "NUM"}
+_CLOSES_APPOSITION = {",", ".", ";", ":", ")", "(", "et", "ou", "»", "!", "?"}
+_LEADING = {"leader", "rank"}
+_PEERS = {"predecessor", "successor", "counterpart"}
+_NOT_LEADER = {"other", "spokesperson"}
+_INVARIABLE = {"vice", "ex", "porte", "contre", "demi", "beau"}
+_ROMAN = re.compile(r"^[IVX]+$")
+_SENTENCES_TO_SPOKESPERSON = 2
+_SENTENCE_ENDS = {".", "!", "?", "…"}
+_OPENERS = {"«", "“", '"', "(", "–", "—", ":", "-"}
 
 
 @dataclass
 class _Title:
-    start: int  # token span of the title phrase (with its complement)
-    end: int
-    text: str
-    role: str  # leader | rank | other
-    head: str  # the lexicon entry
+    """A title word with its noun phrase (adjectives, nationality, complement)."""
+
+    start: int
+    head_end: int
+    role: str
+    entry: str  # singular lexicon entry
+    plural: bool
+    ex: bool  # written `ex-président`
+    end: int = 0  # end of the noun phrase
+    inner: int = 0  # start of a title inside the complement (`avocat du président`), or end
+    complement: bool = False
+    former: bool = False
 
 
 @dataclass
 class _Person:
-    span: Span
-    title: _Title | None = None
-    country: str | None = None
-    org: bool = False
+    start: int
+    end: int
+    left: list[_Title] = field(default_factory=list)
+    right: list[_Title] = field(default_factory=list)
+    nationality: str | None = None
     former: bool = False
-    mentions: list[Span] = field(default_factory=list)
+    status: str | None = None  # leader | rank | non | None (no title)
+    title: str | None = None
+    country: str | None = None
+    strength: int = -1  # how the country was found: 3 role, 2 nationality, 1 setting, 0 article
+
+    @property
+    def chain(self) -> list[_Title]:
+        return self.left + self.right
+
+    @property
+    def first(self) -> int:
+        """First token of the person's phrase, titles included."""
+        return min([self.start] + [t.start for t in self.left])
+
+
+@dataclass
+class _Group:
+    people: list[_Person]
+    words: frozenset[str]
+    last: str  # last word of the fullest name
 
 
 @lru_cache(maxsize=1)
-def _titles() -> dict[str, str]:
-    return {fold(t): role for t, role in (line.split("\t") for line in data_lines("titles.tsv"))}
+def _state_forces() -> dict[str, str]:
+    """Folded name of a PMC or state force -> alpha-3 of its state."""
+    return {fold(name): code for name, code in (line.split("\t") for line in
+                                                 data_lines("pmcs.tsv"))}
+
+
+def _plural(title: str) -> str:
+    """`président` -> `présidents`, `secrétaire général` -> `secrétaires généraux`."""
+    words = title.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if word in ("de", "du", "des", "en", "à") or word.startswith("d'"):
+            out += words[i:]
+            break
+        out.append("-".join(p if p in _INVARIABLE else _plural_word(p) for p in word.split("-")))
+    return " ".join(out)
+
+
+def _plural_word(word: str) -> str:
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    return word + ("x" if word.endswith("eau") else "s")
+
+
+def _words(text: str) -> frozenset[str]:
+    """Name words for matching mentions: folded, hyphens and apostrophes as spaces."""
+    return frozenset(re.sub(r"[-'.]", " ", fold(text)).split())
+
+
+def _last(name: str) -> str:
+    return re.sub(r"[-'.]", " ", fold(name)).split()[-1]
+
+
+def _contains(text: str, phrases: frozenset[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in phrases)
+
+
+class _Doc:
+    """What the rules need to know about one doc: countries, titles, sentences, paragraphs."""
+
+    def __init__(self, doc: Doc, mentions: list[CountryMention], body_start: int) -> None:
+        self.doc = doc
+        self.body_start = body_start
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.country_at = {i: m for m in mentions for i in range(m.start, m.end)}
+        ends = {i + 1 for i, t in enumerate(doc) if t.text in _SENTENCE_ENDS or "\n" in t.text}
+        self.sentence_starts = [0, *sorted(i for i in ends if i < len(doc))]
+        self.breaks = [i for i, c in enumerate(doc.text) if c == "\n"]
+        self.titles: list[_Title] = []
+        self.title_from: dict[int, _Title] = {}
+        self.title_tokens: set[int] = set()
+
+    def opens_sentence(self, i: int) -> bool:
+        """Whether token i opens a sentence, a quotation or a line: any word is capitalized."""
+        return i == self.sentence_starts[self.sentence_index(i)] or not i \
+            or self.doc[i - 1].text in _OPENERS or self.doc[i - 1].is_space
+
+    def sentence_index(self, i: int) -> int:
+        return bisect_right(self.sentence_starts, i) - 1
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """Token bounds of the sentence of token i (spaCy's parser splits `Mohammed VI`)."""
+        k = self.sentence_index(i)
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.doc)
+        return self.sentence_starts[k], end
+
+    def paragraph(self, i: int) -> int:
+        return bisect_right(self.breaks, self.doc[i].idx)
 
 
 class LeaderExtractor:
@@ -60,213 +180,552 @@ class LeaderExtractor:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for line in data_lines("titles.tsv"):
             title, role = line.split("\t")
-            phrases = {title, title.replace("'", "’"), fold(title)}
-            phrases |= {f"ex-{p}" for p in phrases}
-            self.matcher.add(role, list(nlp.tokenizer.pipe(sorted(phrases))))
-        self.former_words = word_set("former_markers.txt")
-        self.orgs = word_set("international_orgs.txt")
+            for form in {title, _plural(title)}:
+                phrases = {form, form.replace("'", "’"), fold(form)}
+                phrases |= {f"ex-{p}" for p in phrases}
+                label = f"{title}|{role}|{int(form != title)}"
+                self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(phrases))))
+        self.former = word_set("former_markers.txt")
+        self.former_verbs = {v for v in data_lines("leader_former_verbs.txt")}
+        self.speech_verbs = {v for v in data_lines("leader_speech_verbs.txt")}
+        self.international = word_set("international_orgs.txt")
+        self.armed = word_set("leader_armed_groups.txt")
+        self.naming = word_set("leader_naming_nouns.txt")
+        self.particles = word_set("leader_name_particles.txt")
+        self.courtesy = word_set("leader_courtesy.txt")
+        self.countries = CountryResolver(nlp)
 
     def __call__(self, doc: Doc, mentions: list[CountryMention],
                  body_start: int = 0) -> list[LeaderFact]:
-        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-        titles = self._find_titles(doc)
-        title_at = {i: t for t in titles for i in range(t.start, t.end)}
-        people: list[_Person] = []
-        for span in self._people(doc, title_at, body_start):
-            person = _Person(span, mentions=[span])
-            self._describe(doc, person, titles, title_at, by_token)
-            people.append(person)
-        return self._merge(doc, people, by_token)
+        ctx = _Doc(doc, mentions, body_start)
+        self._find_titles(ctx)
+        people = [self._person(ctx, s, e) for s, e in self._candidates(ctx)]
+        self._coordinate(ctx, people)
+        consumed = self._consumed(ctx, people)
+        focus = self._focus(ctx, consumed)
+        for person in people:
+            self._describe(ctx, person, people, consumed, focus)
+        return self._merge(ctx, people)
 
-    # -- people ----------------------------------------------------------------------------
-    def _find_titles(self, doc: Doc) -> list[_Title]:
-        spans = [Span(doc, s, e, label=r) for r, s, e in self.matcher(doc)]
-        titles = []
-        for span in sorted(_longest(spans), key=lambda s: s.start):
-            head = fold(span.text)
-            head = head[3:] if head.startswith("ex-") else head
-            titles.append(_Title(span.start, span.end, span.text, span.label_, head))
-        return titles
+    # -- titles --------------------------------------------------------------------------
+    def _find_titles(self, ctx: _Doc) -> None:
+        doc = ctx.doc
+        spans = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)
+                 if doc[s].idx >= ctx.body_start and not _glued(doc, s, e)]
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            before = doc[span.start - 1] if span.start else None
+            if before is not None and before.pos_ == "NOUN" and before.is_lower:
+                continue  # `quartier général`, `directeur général`: an adjective here
+            entry, role, plural = span.label_.split("|")
+            ctx.titles.append(_Title(span.start, span.end, role, entry, plural == "1",
+                                     fold(span[0].text).startswith("ex-")))
+        ctx.title_from = {t.start: t for t in ctx.titles}
+        ctx.title_tokens = {i for t in ctx.titles for i in range(t.start, t.head_end)}
+        for title in reversed(ctx.titles):
+            self._extend(ctx, title)
 
-    def _people(self, doc: Doc, title_at: dict[int, _Title], body_start: int) -> list[Span]:
-        """PER entities, trimmed of titles and extended to the whole name; names after titles."""
-        found: list[Span] = []
-        taken: set[int] = set()
+    def _extend(self, ctx: _Doc, title: _Title) -> None:
+        """Find where the title's noun phrase ends and whether it makes the role past."""
+        doc = ctx.doc
+        i = title.head_end
+        title.inner = -1
+        while i < len(doc):
+            mention = ctx.country_at.get(i)
+            if mention is not None and mention.kind == "demonym" and mention.start == i:
+                i = mention.end
+                continue
+            token = doc[i]
+            if token.is_lower and (token.pos_ == "ADJ" or fold(token.text) in self.former) \
+                    and i not in ctx.title_from:
+                title.former |= title.inner < 0 and fold(token.text) in self.former
+                i += 1
+                continue
+            j = self._complement(ctx, i, title)
+            if j == i:
+                break
+            title.complement = True
+            i = j
+        title.end = i
+        title.inner = i if title.inner < 0 else title.inner
+        prefix = doc[self._prefix_start(ctx, title.start) : title.start]
+        title.former |= title.ex or any(fold(t.text) in self.former for t in prefix)
+
+    def _complement(self, ctx: _Doc, i: int, title: _Title) -> int:
+        """End of one complement (`de la Défense`, `du groupe Wagner`), or i when none."""
+        doc = ctx.doc
+        n = len(doc)
+        k = i
+        if doc[k].text == "," and k + 1 < n and fold(doc[k + 1].text) in _DE:
+            k += 1  # `ministre des Affaires étrangères, de la Francophonie et ...`
+        elif fold(doc[k].text) == "et" and k + 1 < n and fold(doc[k + 1].text) in _PREPOSITIONS:
+            k += 1
+        word = fold(doc[k].text)
+        if word not in _PREPOSITIONS or (word not in _DE and doc[k].pos_ != "ADP"):
+            return i
+        k += 1
+        while k < n and fold(doc[k].text) in _DETERMINERS:
+            k += 1
+        if k >= n:
+            return i
+        if k in ctx.title_from:
+            if title.inner < 0:
+                title.inner = k
+            return ctx.title_from[k].end
+        mention = ctx.country_at.get(k)
+        if mention is not None and mention.start == k:
+            return mention.end
+        end = self._name_end(ctx, k, acronyms=True)
+        if end > k:
+            person = next((j for j in range(k + 1, end) if doc[j].ent_iob_ == "B"
+                           and doc[j].ent_type_ == "PER"), None)
+            if person is not None:
+                return person  # `secrétaire général de l'ONU António Guterres`
+            return k + 1 if end - k >= 3 else end  # `ministre de la Défense Kalla Moutari`
+        token = doc[k]
+        if not (token.like_num or (token.is_lower and token.pos_ in ("NOUN", "PROPN", "ADJ"))):
+            return i
+        k += 1
+        if fold(token.text) in self.naming:
+            k = self._named_thing_end(ctx, k)
+        return k
+
+    def _named_thing_end(self, ctx: _Doc, k: int) -> int:
+        """After a naming noun, the adjectives and the proper name: `force française Barkhane`."""
+        doc = ctx.doc
+        j = k
+        while j < len(doc) and (doc[j].like_num or (doc[j].is_lower and doc[j].pos_ == "ADJ")
+                                or (j in ctx.country_at and ctx.country_at[j].kind == "demonym")):
+            j += 1
+        end = self._name_end(ctx, j, acronyms=True)
+        return end if end > j else k
+
+    def _prefix_start(self, ctx: _Doc, i: int) -> int:
+        """Start of the determiner and adjectives before a title: `l'ancien`, `Feu le`."""
+        doc = ctx.doc
+        j = i
+        while j > 0 and i - j < 4 and doc[j - 1].idx >= ctx.body_start:
+            token = doc[j - 1]
+            word = fold(token.text)
+            if word in _DETERMINERS or word in self.former or (token.is_lower
+                                                               and token.pos_ == "ADJ"):
+                j -= 1
+            else:
+                break
+        return j
+
+    # -- names ---------------------------------------------------------------------------
+    def _word_end(self, ctx: _Doc, i: int, acronyms: bool) -> int:
+        """End of the name word at i (`Paul-Henri`, `al-Sahraoui`, `VI`), or i when none."""
+        doc = ctx.doc
+        if i >= len(doc) or i in ctx.title_tokens or i in ctx.country_at:
+            return i
+        end = _glued_end(doc, i)
+        parts = [doc[k] for k in range(i, end, 2)]
+        first = parts[0].text
+        if not all(p.is_alpha for p in parts) or fold(first) in self.courtesy:
+            return i
+        if _ROMAN.match(first) and i > 0 and doc[i - 1].text[:1].isupper():
+            return end  # `Mohammed VI`
+        if ctx.opens_sentence(i) and doc[i].ent_type_ != "PER" \
+                and (doc[i].is_stop or doc[i].pos_ in _NOT_NAME_POS):
+            return i  # `Selon`, `Depuis`, `Reste`
+        if first[0].isupper():
+            if first.isupper() and len(first) > 1 and not acronyms:
+                return i
+            return end
+        if fold(first) in self.particles and len(parts) > 1 and parts[1].text[0].isupper():
+            return end
+        return i
+
+    def _name_end(self, ctx: _Doc, i: int, acronyms: bool = False) -> int:
+        """End of the run of name words from token i (`Tamim ben Hamad Al Thani`), or i."""
+        doc = ctx.doc
+        j = end = i
+        while j < len(doc):
+            w = self._word_end(ctx, j, acronyms or end > i)
+            if w > j:
+                j = end = w
+            else:
+                k = j
+                while k < len(doc) and fold(doc[k].text) in self.particles:
+                    k += 1  # `von der`
+                if end == i or k == j or self._word_end(ctx, k, True) == k:
+                    break
+                j = k
+        return end
+
+    def _candidates(self, ctx: _Doc) -> list[tuple[int, int]]:
+        """Token spans of person names: PER entities repaired, and names next to titles."""
+        doc = ctx.doc
+        spans: list[tuple[int, int]] = []
         for ent in doc.ents:
-            if ent.label_ != "PER" or ent.start_char < body_start:
+            if ent.label_ != "PER" or ent.start_char < ctx.body_start:
                 continue
-            start, end = ent.start, ent.end
-            while start < end and (start in title_at or fold(doc[start].text) in _SKIP_IN_NAME
-                                   or fold(doc[start].text) in _ARTICLES):
-                start += 1
-            while end < len(doc) and _name_word(doc[end]) and end not in title_at:
-                end += 1
-            if start < end and any(t.is_title or t.is_upper for t in doc[start:end]):
-                found.append(doc[start:end])
-                taken.update(range(start, end))
-        for i, token in enumerate(doc):
-            title = title_at.get(i)
-            if title is None or title.end != i + 1 or token.idx < body_start:
-                continue
-            j = title.end
-            while j < len(doc) and (doc[j].pos_ == "ADJ" and doc[j].is_lower):
-                j += 1
-            k = j
-            while k < len(doc) and _name_word(doc[k]) and k not in title_at:
+            s = next((i for i in range(ent.start, ent.end)
+                      if self._word_end(ctx, i, False) > i), None)
+            if s is not None:
+                spans.append((s, self._name_end(ctx, s)))
+        for title in ctx.titles:
+            s = title.end
+            while s < len(doc) and fold(doc[s].text) in self.courtesy:
+                s += 1
+            spans.append((s, self._name_end(ctx, s)))
+            comma = self._prefix_start(ctx, title.start) - 1
+            closed = title.end >= len(doc) or fold(doc[title.end].text) in _CLOSES_APPOSITION
+            if comma > 0 and doc[comma].text == "," and closed and not self._named(ctx, title.end):
+                start = comma
+                while start > 0 and self._word_end(ctx, start - 1, True) == start:
+                    start -= 1
+                name = doc[start:comma]
+                governed = start > 0 and fold(doc[start - 1].text) in _PREPOSITIONS
+                if not governed and (len(name) > 1 or any(t.ent_type_ in ("PER", "LOC", "MISC")
+                                                          for t in name)):
+                    spans.append((start, comma))  # `Alpha Condé, le président guinéen, ...`
+        kept = []
+        taken: set[int] = set()
+        for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
+            if e > s and not taken.intersection(range(s, e)) and not self._names_thing(ctx, s):
+                kept.append((s, e))
+                taken.update(range(s, e))
+        return kept
+
+    def _named(self, ctx: _Doc, i: int) -> bool:
+        """Whether a name starts at i, after optional courtesy words."""
+        while i < len(ctx.doc) and fold(ctx.doc[i].text) in self.courtesy:
+            i += 1
+        return self._name_end(ctx, i) > i
+
+    def _names_thing(self, ctx: _Doc, s: int) -> bool:
+        """`le groupe Wagner`, `chef de Wagner`: a proper name inside a noun phrase."""
+        if any(t.start < s < t.end for t in ctx.titles):
+            return True
+        doc = ctx.doc
+        j = s
+        while j > 0 and (doc[j - 1].like_num or (doc[j - 1].is_lower and doc[j - 1].pos_ == "ADJ")
+                         or (j - 1 in ctx.country_at
+                             and ctx.country_at[j - 1].kind == "demonym")):
+            j -= 1
+        return j > 0 and doc[j - 1].is_lower and fold(doc[j - 1].text) in self.naming \
+            and j - 1 not in ctx.title_tokens
+
+    # -- people --------------------------------------------------------------------------
+    def _person(self, ctx: _Doc, s: int, e: int) -> _Person:
+        person = _Person(s, e)
+        doc = ctx.doc
+        sent_start, sent_end = ctx.sentence(s)
+        i = s
+        while i > sent_start and fold(doc[i - 1].text) in self.courtesy:
+            i -= 1
+        mention = ctx.country_at.get(i - 1)
+        if mention is not None and mention.kind == "demonym" and mention.end == i \
+                and doc[mention.start].text[0].isupper():
+            person.nationality = mention.code  # `le Gambien Omar Alieu Touray`
+            i = mention.start
+        adjacent = person.nationality is None
+        closed = e >= len(doc) or fold(doc[e].text) in _CLOSES_APPOSITION
+        while i > sent_start:
+            title = None
+            ending = [t for t in ctx.titles if t.end == i and t.start >= sent_start]
+            if adjacent and ending:
+                title = max(ending, key=lambda t: t.start)
+            else:
+                j = self._prefix_start(ctx, i)
+                comma = j - 1
+                ending = [t for t in ctx.titles if t.end == comma and t.start >= sent_start]
+                if comma >= sent_start and doc[comma].text == "," and ending and closed:
+                    title = min(ending, key=lambda t: t.start)
+            if title is None or title.role == "kin":
+                break
+            person.left.append(title)
+            i = title.start
+            adjacent = False
+        person.right, person.former = self._right(ctx, e, sent_end)
+        return person
+
+    def _right(self, ctx: _Doc, e: int, limit: int) -> tuple[list[_Title], bool]:
+        """Appositive titles after the name, and whether a past participle follows it."""
+        doc = ctx.doc
+        titles: list[_Title] = []
+        title = ctx.title_from.get(e)
+        if title is not None and title.entry == "à la tête":
+            titles.append(title)
+            e = title.end
+        while e < limit and doc[e].text == ",":
+            k = e + 1
+            while k < limit and k - e <= 3 and (fold(doc[k].text) in _DETERMINERS
+                                                 or fold(doc[k].text) in self.former
+                                                 or (doc[k].is_lower and doc[k].pos_ == "ADJ")):
                 k += 1
-            if k > j and not taken.intersection(range(j, k)):
-                found.append(doc[j:k])
-                taken.update(range(j, k))
-        return sorted(found, key=lambda s: s.start)
+            title = ctx.title_from.get(k)
+            if title is None or title.role == "kin":
+                past = any(fold(t.text) in self.former for t in doc[e + 1 : k])
+                return titles, past and title is None
+            titles.append(title)
+            e = title.end
+        return titles, False
 
-    # -- what they are ---------------------------------------------------------------------
-    def _describe(self, doc: Doc, person: _Person, titles: list[_Title],
-                  title_at: dict[int, _Title], by_token: dict[int, CountryMention]) -> None:
-        span = person.span
-        chain = self._left_titles(doc, span, titles)
-        right = self._right_title(doc, span, title_at)
-        if right is not None:
-            chain.append(right)
-        if not chain:
-            return
-        nearest = chain[0]
-        if any(t.role == "other" for t in chain[:2]):
-            person.title = _Title(nearest.start, nearest.end, nearest.text, "other", nearest.head)
-            return
-        person.title = nearest
-        tokens = [doc[i] for t in chain for i in range(t.start, t.end)]
-        words = {fold(t.text) for t in tokens}
-        person.org = any(org in words or org in fold(" ".join(t.text for t in tokens))
-                         for org in self.orgs if " " in org) or bool(words & self.orgs)
-        codes = [by_token[t.i].code for t in tokens if t.i in by_token
-                 and (by_token[t.i].kind == "demonym" or fold(doc[by_token[t.i].start - 1].text)
-                      in _BELONG)]
-        person.country = codes[0] if codes else None
-        left = {fold(t.text) for t in doc[max(0, chain[0].start - 4) : chain[0].start]}
-        inner = {fold(t.text) for t in doc[nearest.start : span.end + 2]}
-        person.former = bool((left | inner) & self.former_words) or nearest.text.lower(
-        ).startswith("ex-") or fold(span.root.head.text) in self.former_words
-
-    def _left_titles(self, doc: Doc, span: Span, titles: list[_Title]) -> list[_Title]:
-        """Titles before the name, nearest first, following appositions and coordination."""
-        chain: list[_Title] = []
-        limit = span.start
-        sent_start = span.sent.start
-        for title in reversed(titles):
-            if title.end > limit or title.start < sent_start:
+    def _coordinate(self, ctx: _Doc, people: list[_Person]) -> None:
+        """`les généraux X et Y`: a name after `et` or a comma shares a plural title."""
+        doc = ctx.doc
+        for prev, person in pairwise(people):
+            link = doc[prev.end] if prev.end < len(doc) else None
+            if person.left or link is None or person.start != prev.end + 1 \
+                    or fold(link.text) not in ("et", ","):
                 continue
-            gap = doc[title.end : limit]
-            if not _bridge(gap, chain):
-                break
-            complement_end = _complement_end(doc, title.end, limit)
-            text = _title_text(doc, title.start, complement_end)
-            chain.append(_Title(title.start, limit, text, title.role, title.head))
-            limit = title.start
-            if len(chain) == 3:
-                break
-        return chain
+            if prev.left and prev.left[0].plural:
+                person.left = prev.left
+
+    def _consumed(self, ctx: _Doc, people: list[_Person]) -> set[int]:
+        """Tokens whose country mention already serves a person's title or nationality."""
+        tokens: set[int] = set()
+        for person in people:
+            for title in person.chain:
+                tokens.update(range(title.start, title.end))
+            if person.nationality is not None:
+                tokens.update(range(person.first, person.start))
+        return tokens
+
+    def _focus(self, ctx: _Doc, consumed: set[int]) -> str | None:
+        """The state the article is most about: its free mentions, the first one counting more."""
+        free = [m for m in ctx.mentions if m.start not in consumed]
+        if not free:
+            return None
+        score = Counter(m.code for m in free)
+        score[free[0].code] += 1.5
+        return max(score, key=lambda c: (score[c], -min(m.start for m in free if m.code == c)))
+
+    def _describe(self, ctx: _Doc, person: _Person, people: list[_Person], consumed: set[int],
+                  focus: str | None) -> None:
+        doc = ctx.doc
+        chain = person.chain
+        roles = {t.role for t in chain}
+        if roles & (_PEERS | {"leader"}):
+            person.status = "leader"
+        elif roles & _NOT_LEADER:
+            person.status = "non"
+        elif "rank" in roles:
+            person.status = "non" if self._spokesperson(ctx, person, people) else "rank"
+        first = person.first
+        person.former |= any(t.former or t.role == "predecessor" for t in chain)
+        person.former |= self._ousted(ctx, first, person.end)
+        before = self._prefix_start(ctx, first)
+        if before >= 2 and fold(doc[before - 1].text) in _DE:
+            person.former |= fold(doc[before - 2].text) in self.former  # `sous l'ère du`
+        primary = next((t for t in person.left + person.right if t.role in _LEADING), None)
+        peer = next((t for t in chain if t.role in _PEERS), None)
+        referent = self._referent(ctx, peer, chain) if peer is not None else None
+        if primary is not None:
+            person.title = self._title_text(ctx, primary)
+        elif referent is not None:
+            person.title = referent.entry
+        person.country, person.strength = self._country(ctx, person, people, peer, referent,
+                                                        consumed, focus)
+
+    def _spokesperson(self, ctx: _Doc, person: _Person, people: list[_Person]) -> bool:
+        """A rank-only source quoted near an unnamed spokesperson is that spokesperson."""
+        doc = ctx.doc
+        start = self._prefix_start(ctx, person.first)
+        quoted = start > 0 and fold(doc[start - 1].text) == "selon"
+        quoted |= any(t.dep_ == "nsubj" and t.head.lemma_ in self.speech_verbs
+                      for t in doc[person.first : person.end])
+        if not quoted:
+            return False
+        named = {id(t) for p in people for t in p.chain}
+        here = ctx.sentence_index(person.start)
+        return any(t.role == "spokesperson" and id(t) not in named
+                   and abs(ctx.sentence_index(t.start) - here) <= _SENTENCES_TO_SPOKESPERSON
+                   for t in ctx.titles)
+
+    def _ousted(self, ctx: _Doc, start: int, end: int) -> bool:
+        """`a renversé le président X`, `X a été destitué`: the object of an ousting verb."""
+        return any(t.dep_ in ("obj", "nsubj:pass", "obl:arg") and t.head.lemma_ in
+                   self.former_verbs and not start <= t.head.i < end for t in ctx.doc[start:end])
 
     @staticmethod
-    def _right_title(doc: Doc, span: Span, title_at: dict[int, _Title]) -> _Title | None:
-        """`Mahamat Idriss Déby, président de la transition`."""
-        i = span.end
-        if i < len(doc) and doc[i].text == ",":
-            i += 1
-            while i < len(doc) and fold(doc[i].text) in _ARTICLES:
-                i += 1
-            title = title_at.get(i)
-            if title is not None and title.start == i:
-                end = _complement_end(doc, title.end, min(len(doc), title.end + 8))
-                return _Title(title.start, end, _title_text(doc, title.start, end), title.role,
-                              title.head)
-        return None
+    def _referent(ctx: _Doc, peer: _Title, chain: list[_Title]) -> _Title | None:
+        """The title a `prédécesseur` or `homologue` refers to: the nearest leading one before."""
+        own = {id(t) for t in chain}
+        return next((t for t in reversed(ctx.titles) if t.start < peer.start
+                     and t.role in _LEADING and id(t) not in own), None)
 
-    # -- merging ---------------------------------------------------------------------------
-    def _merge(self, doc: Doc, people: list[_Person],
-               by_token: dict[int, CountryMention]) -> list[LeaderFact]:
-        groups: dict[str, list[_Person]] = {}
-        for person in people:
-            groups.setdefault(fold(person.span[-1].text), []).append(person)
-        main = _main_country(by_token)
-        title_country = {p.title.head: p.country for p in people
-                         if p.title and p.country and p.title.role != "other"}
-        leaders = []
-        for group in groups.values():
-            titled = [p for p in group if p.title is not None]
-            if not titled or any(p.title.role == "other" for p in titled):
+    # -- country -------------------------------------------------------------------------
+    def _country(self, ctx: _Doc, person: _Person, people: list[_Person], peer: _Title | None,
+                 referent: _Title | None, consumed: set[int],
+                 focus: str | None) -> tuple[str | None, int]:
+        chain = person.chain
+        roles = [t for t in chain if t.role == "leader" or (t.role == "rank" and t.complement)]
+        roles += [t for t in chain if t.role == "rank" and not t.complement]
+        roles += [t for t in chain if t.role in _PEERS]
+        for title in roles:
+            found, code = self._role_country(ctx, title)
+            if found:
+                return code, 3
+        if peer is not None and peer.role != "counterpart" and referent is not None:
+            owner = next((p for p in people if p.strength >= 0
+                          and any(t is referent for t in p.chain)), None)
+            if owner is not None:
+                return owner.country, owner.strength
+            found, code = self._role_country(ctx, referent)
+            if found:
+                return code, 3
+        if person.nationality is not None:
+            return person.nationality, 2
+        if peer is not None and peer.role == "counterpart":
+            return None, 0
+        setting = self._setting(ctx, person.first, consumed)
+        if setting is not None:
+            return setting, 1
+        return focus, 0
+
+    def _role_country(self, ctx: _Doc, title: _Title) -> tuple[bool, str | None]:
+        """The state of a role from its phrase: (found, alpha-3 or None for a stateless body)."""
+        doc = ctx.doc
+        phrase = doc[title.start : title.inner]
+        text = fold(phrase.text)
+        for name, code in _state_forces().items():
+            if _contains(text, frozenset({name})):
+                return True, code
+        rotating = "en exercice" in text  # a head of state chairing a body keeps his state
+        if not rotating and (_contains(text, self.international) or _contains(text, self.armed)):
+            return True, None
+        codes = [ctx.country_at[i].code for i in range(title.start, title.inner)
+                 if i in ctx.country_at]
+        if not codes:  # the resolver skips states inside a PER entity that swallowed the title
+            for match_id, s, _ in sorted(self.countries.matcher(phrase), key=lambda m: m[1]):
+                code, kind = doc.vocab.strings[match_id].split("|")
+                if kind == "demonym" or doc[s].text[0].isupper():
+                    codes.append(code)
+        return (True, codes[0]) if codes else (False, None)
+
+    def _setting(self, ctx: _Doc, first: int, consumed: set[int]) -> str | None:
+        """`Au Mali, le général ...`; or a previous sentence of the paragraph naming one state."""
+        doc = ctx.doc
+        start, _ = ctx.sentence(first)
+        for m in reversed(ctx.mentions):
+            if start <= m.start and m.end <= first and m.kind != "demonym" \
+                    and m.start not in consumed:
+                j = m.start - 1
+                while j >= start and fold(doc[j].text) in _DETERMINERS:
+                    j -= 1
+                if j >= start and fold(doc[j].text) in _LOCATIVE:
+                    return m.code
+        if start == 0:
+            return None
+        previous, _ = ctx.sentence(start - 1)
+        if ctx.paragraph(previous) != ctx.paragraph(start):
+            return None
+        codes = {m.code for m in ctx.mentions if previous <= m.start < start
+                 and m.start not in consumed}
+        return codes.pop() if len(codes) == 1 else None
+
+    # -- output --------------------------------------------------------------------------
+    def _title_text(self, ctx: _Doc, title: _Title) -> str:
+        """The title as written, without nationality, `ex-`, past participles or a state."""
+        doc = ctx.doc
+        words: list[str] = []
+        i = title.start
+        while i < title.inner:
+            token = doc[i]
+            mention = ctx.country_at.get(i)
+            if mention is not None:
+                if words and fold(words[-1].strip()) in _DE | _LOCATIVE:
+                    words.pop()
+                i = mention.end
                 continue
-            first = titled[0]
-            name = max((p.span.text for p in group), key=lambda n: len(n.split()))
-            country = next((p.country for p in titled if p.country), None)
-            if country is None and not any(p.org for p in titled):
-                country = title_country.get(first.title.head) or main
-            if any(p.org for p in titled) and not any(p.country for p in titled):
-                country = None
-            mentions = sorted({(s.start_char, s.end_char, s.text) for p in group
-                               for s in p.mentions})
+            if i >= title.head_end and fold(token.text) in self.former:
+                i += 1
+                continue
+            words.append(token.text_with_ws)
+            i += 1
+        while words and fold(words[-1].strip()) in _DE | _DETERMINERS | {",", "et"}:
+            words.pop()
+        text = "".join(words).strip()
+        if title.plural:
+            text = title.entry + text[len(doc[title.start : title.head_end].text):]
+        text = text[3:] if fold(text).startswith("ex-") else text
+        if doc[title.start].is_sent_start or title.plural:
+            text = text[:1].lower() + text[1:]
+        return text
+
+    def _merge(self, ctx: _Doc, people: list[_Person]) -> list[LeaderFact]:
+        """One leader per person: mentions merged by name, attributes from the best mention."""
+        doc = ctx.doc
+        groups: list[_Group] = []
+        for person in people:
+            text = doc[person.start : person.end].text
+            words = _words(text)
+            group = next((g for g in reversed(groups) if self._same(g, words, person)), None)
+            if group is None:
+                groups.append(_Group([person], words, _last(text)))
+            else:
+                group.people.append(person)
+                if len(words) > len(group.words):
+                    group.words, group.last = words, _last(text)
+        self._remention(ctx, groups)
+        leaders = []
+        for group in groups:
+            statuses = {p.status for p in group.people}
+            if "leader" not in statuses and ("non" in statuses or "rank" not in statuses):
+                continue
+            titled = [p for p in group.people if p.status in ("leader", "rank")]
+            best = max(titled, key=lambda p: p.strength)
+            spans = sorted({(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
+                            for p in group.people})
+            name = max((doc.text[s:e] for s, e in spans), key=lambda n: len(_words(n)))
             leaders.append(LeaderFact(
-                name=name, title=_clean_title(first.title.text), country=country,
-                former=any(p.former for p in titled),
-                mentions=[Mention(text=t, start=s, end=e) for s, e, t in mentions]))
+                name=name, title=next((p.title for p in titled if p.title), None),
+                country=best.country, former=any(p.former for p in group.people),
+                mentions=[Mention(text=doc.text[s:e], start=s, end=e) for s, e in spans]))
         return leaders
 
-
-def _longest(spans: list[Span]) -> list[Span]:
-    spans = sorted(spans, key=lambda s: (s.end - s.start, -s.start), reverse=True)
-    seen: set[int] = set()
-    kept = []
-    for s in spans:
-        if not seen.intersection(range(s.start, s.end)):
-            kept.append(s)
-            seen.update(range(s.start, s.end))
-    return kept
-
-
-def _name_word(token) -> bool:
-    return (token.is_title or (token.is_upper and len(token) > 1)) and token.is_alpha and (
-        token.pos_ in ("PROPN", "NOUN", "ADJ", "X") or token.ent_type_ == "PER") and not (
-        token.is_sent_start)
-
-
-def _bridge(gap: Span, chain: list[_Title]) -> bool:
-    """Tokens between a title and what follows it that keep them in one noun phrase."""
-    for t in gap:
-        if t.is_punct and t.text not in (",", "-", "–"):
+    @staticmethod
+    def _same(group: _Group, words: frozenset[str], person: _Person) -> bool:
+        """Same person: same name, or one name inside the other without a clash of roles."""
+        if words == group.words:
+            return True
+        if len(words) == 1 and group.last not in words:
             return False
-        if t.pos_ in ("VERB", "AUX") and not (t.text.endswith(("é", "ée", "és"))):
+        if not (words <= group.words or group.words <= words):
             return False
-    return len(gap) <= _WINDOW
+        if len(words) < 2 or len(group.words) < 2:
+            return True
+        titled = [p for p in group.people if p.status is not None]
+        return person.status is None or not titled or all(p.former == person.former
+                                                           for p in titled)
+
+    def _remention(self, ctx: _Doc, groups: list[_Group]) -> None:
+        """Add the mentions spaCy did not tag as a person: `Tiani a promis...`."""
+        doc = ctx.doc
+        taken = {i for g in groups for p in g.people for i in range(p.start, p.end)}
+        i = 0
+        while i < len(doc):
+            end = self._name_end(ctx, i) if doc[i].idx >= ctx.body_start else i
+            if end == i or taken.intersection(range(i, end)):
+                i = max(end, i + 1)
+                continue
+            words = _words(doc[i:end].text)
+            owners = [g for g in groups if words <= g.words and g.last in words and len(g.words) > 1
+                      and any(p.status in ("leader", "rank") for p in g.people)]
+            before = [g for g in owners if any(p.start < i for p in g.people)]
+            owner = max(before, key=lambda g: max(p.start for p in g.people if p.start < i),
+                        default=owners[0] if owners else None)
+            if owner is not None and not self._names_thing(ctx, i):
+                owner.people.append(_Person(i, end))
+            i = end
 
 
-def _complement_end(doc: Doc, start: int, limit: int) -> int:
-    """End of a title's complement: `ministre [de la Défense]`, stopping at a comma or a name."""
-    i = start
-    stops = (",", "(", ")", "«", "»", '"')
-    while i < limit and doc[i].text not in stops and doc[i].ent_type_ != "PER":
-        i += 1
-    return i
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    """A title word inside a hyphenated compound: `Sergent-chef`, `chef-lieu`."""
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+        and not doc[start - 1].whitespace_
+    after = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    return before or after
 
 
-def _title_text(doc: Doc, start: int, end: int) -> str:
-    """The title as the text gives it, without nationality adjectives or articles."""
-    words = []
-    for t in doc[start:end]:
-        adjective = t.pos_ == "ADJ" and t.is_lower and fold(t.text) not in _titles()
-        if adjective and words[-1:] != ["de"]:
-            continue
-        words.append(t.text)
-    while words and fold(words[-1]) in _ARTICLES | _BELONG:
-        words.pop()
-    return " ".join(words).replace("' ", "'").replace("’ ", "’")
-
-
-def _clean_title(text: str) -> str:
-    lowered = text[0].lower() + text[1:] if text else text
-    if fold(lowered).startswith("ex-"):
-        lowered = lowered[3:]
-    return lowered
-
-
-def _main_country(by_token: dict[int, CountryMention]) -> str | None:
-    tally = Counter(m.code for m in set(by_token.values()))
-    return tally.most_common(1)[0][0] if tally else None
+def _glued_end(doc: Doc, i: int) -> int:
+    """End of the tokens joined to doc[i] by hyphens without spaces (`Paul - Henri`)."""
+    j = i + 1
+    while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+            and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+        j += 2
+    return j
