@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .countries import CountryMention, CountryResolver
@@ -148,7 +148,8 @@ class _Doc:
         self.body_start = body_start
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.country_at = {i: m for m in mentions for i in range(m.start, m.end)}
-        ends = {i + 1 for i, t in enumerate(doc) if t.text in _SENTENCE_ENDS or "\n" in t.text}
+        ends = {i + 1 for i, t in enumerate(doc) if t.text in _SENTENCE_ENDS
+                or ("\n" in t.text and i and doc[i - 1].text != ",")}  # a signature line
         self.sentence_starts = [0, *sorted(i for i in ends if i < len(doc))]
         self.breaks = [i for i, c in enumerate(doc.text) if c == "\n"]
         self.titles: list[_Title] = []
@@ -235,8 +236,7 @@ class LeaderExtractor:
                 i = mention.end
                 continue
             token = doc[i]
-            if token.is_lower and (token.pos_ == "ADJ" or fold(token.text) in self.former) \
-                    and i not in ctx.title_from:
+            if token.is_lower and _adjective(token) and i not in ctx.title_from:
                 title.former |= title.inner < 0 and fold(token.text) in self.former
                 i += 1
                 continue
@@ -275,6 +275,12 @@ class LeaderExtractor:
         if mention is not None and mention.start == k:
             return mention.end
         end = self._name_end(ctx, k, acronyms=True)
+        entity = doc[k].ent_type_ not in ("", "PER") and doc[k].ent_iob_ == "B"
+        if end > k and entity:
+            entity_end = next((j for j in range(k + 1, len(doc)) if doc[j].ent_iob_ != "I"),
+                              len(doc))
+            if any(t.is_lower and t.is_alpha for t in doc[end:entity_end]):
+                return entity_end  # `de l'Alliance fleuve Congo`, `des Nations unies pour ...`
         if end > k:
             person = next((j for j in range(k + 1, end) if doc[j].ent_iob_ == "B"
                            and doc[j].ent_type_ == "PER"), None)
@@ -306,8 +312,8 @@ class LeaderExtractor:
         while j > 0 and i - j < 4 and doc[j - 1].idx >= ctx.body_start:
             token = doc[j - 1]
             word = fold(token.text)
-            if word in _DETERMINERS or word in self.former or (token.is_lower
-                                                               and token.pos_ == "ADJ"):
+            if word in _DETERMINERS or word in self.former or token.is_space \
+                    or (token.is_lower and token.pos_ == "ADJ"):
                 j -= 1
             else:
                 break
@@ -422,7 +428,8 @@ class LeaderExtractor:
             person.nationality = mention.code  # `le Gambien Omar Alieu Touray`
             i = mention.start
         adjacent = person.nationality is None
-        closed = e >= len(doc) or fold(doc[e].text) in _CLOSES_APPOSITION
+        closed = e >= len(doc) or fold(doc[e].text) in _CLOSES_APPOSITION or doc[e].is_space
+        listed = e < len(doc) and fold(doc[e].text) in (",", "et")
         while i > sent_start:
             title = None
             ending = [t for t in ctx.titles if t.end == i and t.start >= sent_start]
@@ -434,6 +441,8 @@ class LeaderExtractor:
                 ending = [t for t in ctx.titles if t.end == comma and t.start >= sent_start]
                 if comma >= sent_start and doc[comma].text == "," and ending and closed:
                     title = min(ending, key=lambda t: t.start)
+                    if self._fronted(ctx, title) or (title.plural and not listed):
+                        title = None
             if title is None or title.role == "kin":
                 break
             person.left.append(title)
@@ -441,6 +450,12 @@ class LeaderExtractor:
             adjacent = False
         person.right, person.former = self._right(ctx, e, sent_end)
         return person
+
+    def _fronted(self, ctx: _Doc, title: _Title) -> bool:
+        """`Selon le ministre, ...`: a title in a sentence-opening phrase is no apposition."""
+        j = self._prefix_start(ctx, title.start) - 1
+        return j >= 0 and ctx.doc[j].pos_ == "ADP" and fold(ctx.doc[j].text) not in _DE \
+            and ctx.opens_sentence(j)
 
     def _right(self, ctx: _Doc, e: int, limit: int) -> tuple[list[_Title], bool]:
         """Appositive titles after the name, and whether a past participle follows it."""
@@ -712,6 +727,11 @@ class LeaderExtractor:
             if owner is not None and not self._names_thing(ctx, i):
                 owner.people.append(_Person(i, end))
             i = end
+
+
+def _adjective(token: Token) -> bool:
+    """An adjective or a past participle used as one: `russe`, `déchu`, `unies`."""
+    return token.pos_ == "ADJ" or (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm"))
 
 
 def _glued(doc: Doc, start: int, end: int) -> bool:
