@@ -33,7 +33,8 @@ class Number:
 
 
 @lru_cache(maxsize=1)
-def _approx_nouns() -> dict[str, int]:
+def approx_nouns() -> dict[str, int]:
+    """Approximate number nouns and their value: `centaine` -> 100."""
     return {noun: int(value) for noun, value in (line.split("\t") for line in data_lines(
         "approx_numbers.tsv"))}
 
@@ -57,7 +58,7 @@ def _is_word(token_text: str) -> bool:
 def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
     """Every cardinal number in the doc's body, in order."""
     numbers: list[Number] = []
-    approx = _approx_nouns()
+    approx = approx_nouns()
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]

@@ -1,76 +1,112 @@
-"""Troop counts: how many soldiers, whose, how sure, and whether they are casualties.
+"""Troop counts: how many military personnel, whose, how sure, strength or casualties.
 
-A number is a troop count when a personnel word (`data/personnel.tsv`) follows it
-(`200 soldats`, `une centaine de casques bleus`), or when it stands apart from
-that word in the same sentence (`ces soldats - qui seraient un peu plus de 200 -`,
-`29 soldats tués et deux blessés`). The country comes, in this order, from the
-noun phrase (`soldats italiens`, `les soldats du Tchad`), the clause's subject
-(`La Corée du Nord a déployé 12 000 soldats`), the troop counts and the military
-mentions of the sentences just before, then the article's main military country.
+A number is a troop count when it quantifies a personnel word (`data/personnel.tsv`):
+`200 soldats`, `une centaine de casques bleus`, `450 de ses soldats`. A number standing
+apart from its personnel word is one when the parse or the sentence ties them: the
+clause's subject (`ces soldats - qui seraient un peu plus de 200 -`, `Ils étaient 1 500`),
+an apposition (`Des instructeurs turcs, une cinquantaine,`), the clitic `en` (`n'en
+comptent plus que 600`), a casualty noun among personnel (`28 morts parmi les soldats`),
+or a count earlier in the sentence that it continues (`269 soldats sur les 946
+présents`, `17 soldats tués et cinq blessés`, `le Tchad 1 000 soldats, le Niger 500`).
+
+The country is the state served, taken in this order from: the noun phrase (`soldats
+italiens`, `soldats du Tchad`, `hommes de Wagner`, `un bataillon rwandais de 850
+hommes`), an elided subject (`..., la Jamaïque deux douzaines de soldats`), a relative
+(`le Rwanda, dont 2 100 casques bleus`), the clause's subject, through a possessive or not
+(`L'armée tanzanienne a retiré 450 de ses soldats`), and last the article's main military
+country. Multinational bodies and UN peacekeepers of no stated nationality give none.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from .countries import CountryMention
 from .models import Qualifier, TroopFact, TroopKind
-from .numbers import Number, find_numbers
+from .numbers import Number, approx_nouns, find_numbers
 from .text import data_lines, fold, word_set
 
-_BELONG = {"de", "d'", "du", "des"}
-_LOCATED = {"au", "aux", "en", "a", "dans", "vers"}
-_POSSESSIVES = {"ses", "leurs", "leur", "son", "sa", "nos", "notre"}
+_OWNER_CASES = {"de", "d'", "du", "des"}
+_PLACE_CASES = {"au", "aux", "en", "a", "dans", "vers", "sur"}
+_REGIONS = {"est", "ouest", "nord", "sud", "centre", "nord-est", "nord-ouest", "sud-est",
+            "sud-ouest", "region", "frontiere", "territoire", "sol", "capitale"}
+_POSSESSIVES = {"ses", "leurs", "leur", "son", "sa"}
+_RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+_PRONOUNS = {"ils", "elles", "ceux-ci", "celles-ci"}
 _RANGE = {"a", "et", "-", "–"}
-_SKIP_BEFORE_NOUN = {"de", "d'", "autres", "nouveaux", "premiers", "derniers", "jeunes"}
-_DETERMINERS = {"la", "le", "les", "l'", "ce", "cet", "cette", "ces"}
-_MILITARY_NOUNS = {"armee", "armees", "forces", "troupes", "soldats", "militaires", "contingent",
-                   "base", "bataillon", "brigade", "instructeurs", "defense", "mission"}
+_BEFORE_NOUN = {"de", "d'", "autres", "nouveaux", "premiers", "derniers", "jeunes", "ses",
+                "leurs", "nos", "vos", "ces", "les", "des"}
+_DETERMINERS = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "un", "une", "des", "du"}
+_APPOSITION = {",", "–", "—", "-", "(", ":"}
+_AMONG = {"parmi", "chez"}
+_STRONG = {"fort", "forte", "forts", "fortes"}
+_SUBJECTS = ("nsubj", "nsubj:pass")
+_CLAUSES = ("acl:relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "cc", "punct")
+_PLACE_CLAUSES = tuple(c for c in _CLAUSES if c != "acl")
+_NOT_COUNT = {"%", "€", "$", "euros", "dollars", "francs", "ans", "km", "kilometres"}
+_LABEL_POS = {"NOUN", "PROPN", "ADJ"}
+_MILITARY_TEXT = 3  # military words from which a text's "hommes" are soldiers
+_VERB_GROUP = {"n'", "ne", "déjà", "aussi", "encore", "désormais", "toujours"}
+_TERMINAL = {".", "!", "?", "…"}
 
 
 @dataclass(frozen=True)
 class _Lexicon:
-    personnel: dict[tuple[str, ...], str]
+    personnel: dict[str, str]  # phrase -> sense
     casualty: frozenset[str]
     context: frozenset[str]
     units: frozenset[str]
     qualifiers: tuple[tuple[str, Qualifier], ...]
-    pmcs: dict[str, str]
+    forces: dict[str, str]  # PMC or state force name -> alpha-3
+    multinational: frozenset[str]
+    not_troops: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    personnel = {}
-    for line in data_lines("personnel.tsv"):
-        phrase, sense = line.split("\t")
-        personnel[tuple(fold(phrase).split())] = sense
-    qualifiers = [
-        (fold(phrase), qualifier)
-        for phrase, qualifier in (line.split("\t") for line in data_lines("qualifiers.tsv"))
-    ]
-    qualifiers.sort(key=lambda q: len(q[0]), reverse=True)
-    pmcs = {fold(name): code for name, code in (line.split("\t") for line in data_lines(
+    personnel = dict(line.split("\t") for line in data_lines("personnel.tsv"))
+    qualifiers = sorted(((fold(p), q) for p, q in (line.split("\t") for line in data_lines(
+        "qualifiers.tsv"))), key=lambda pq: len(pq[0]), reverse=True)
+    forces = {fold(name): code for name, code in (line.split("\t") for line in data_lines(
         "pmcs.tsv"))}
+    not_troops = frozenset(line.strip().lower() for line in data_lines("not_troops.txt"))
     return _Lexicon(personnel, word_set("casualty_words.txt"), word_set("military_context.txt"),
-                    word_set("military_units.txt"), tuple(qualifiers), pmcs)
+                    word_set("military_units.txt"), tuple(qualifiers), forces,
+                    word_set("multinational.txt"), not_troops)
 
 
 @dataclass
 class _Troop:
     number: Number
-    noun: Token | None  # the personnel word, or its antecedent when apart
-    text_start: int
-    text_end: int
+    noun: Token | None  # the personnel word counted, or the one it refers to
+    end: int  # token end of the text span
     qualifier: Qualifier
-    kind: TroopKind
+    kind: TroopKind | None  # None: the same as the referent's
+    referent: _Troop | None = None  # an earlier count this one continues
     country: str | None = None
+    settled: bool = False  # country decided (possibly None) by the text
     location: str | None = None
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """What a phrase says of the state served: a code, or `settled` with no code."""
+
+    code: str | None = None
+    settled: bool = False
+
+
+_UNKNOWN = _Owner()
+_NOBODY = _Owner(None, True)
 
 
 class TroopExtractor:
@@ -78,287 +114,629 @@ class TroopExtractor:
 
     def __init__(self, nlp: Language) -> None:
         self.lex = _lexicon()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, sense in self.lex.personnel.items():
+            variants = sorted({phrase, fold(phrase)})
+            self.matcher.add(sense, list(nlp.tokenizer.pipe(variants)))
 
     def __call__(self, doc: Doc, mentions: list[CountryMention], body_start: int = 0,
-                 excluded: list[tuple[int, int]] = ()) -> list[TroopFact]:
-        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-        numbers = [n for n in find_numbers(doc, body_start)
-                   if not any(s <= doc[n.start].idx < e for s, e in excluded)]
-        troops: list[_Troop] = []
-        for k, _number in enumerate(numbers):
-            troop = self._troop(doc, numbers, k)
+                 excluded: Iterable[tuple[int, int]] = ()) -> list[TroopFact]:
+        return _Run(self, doc, mentions, body_start, list(excluded)).facts()
+
+
+class _Run:
+    """One document's extraction: the lookups every step shares."""
+
+    def __init__(self, extractor: TroopExtractor, doc: Doc, mentions: list[CountryMention],
+                 body_start: int, excluded: list[tuple[int, int]]) -> None:
+        self.lex = extractor.lex
+        self.doc = doc
+        self.mentions = {i: m for m in mentions for i in range(m.start, m.end)}
+        self.personnel = {s.start: (s.end, s.label_) for s in filter_spans(
+            [Span(doc, start, end, label=key) for key, start, end in extractor.matcher(doc)])}
+        self.sentence = _sentence_index(doc)
+        self.military_text = sum(fold(t.text) in self.lex.context for t in doc) >= _MILITARY_TEXT
+        self.numbers = [n for n in find_numbers(doc, body_start)
+                        if not any(s <= doc[n.start].idx < e for s, e in excluded)]
+        self.troops: list[_Troop] = []
+
+    # -- the facts ---------------------------------------------------------------------
+    def facts(self) -> list[TroopFact]:
+        for k in range(len(self.numbers)):
+            troop = self._troop(k)
             if troop is not None:
-                troops.append(troop)
-        for troop in troops:
-            troop.country, troop.location = self._country(doc, troop, troops, by_token)
+                self.troops.append(troop)
+        main = self._main_country()
+        for troop in self.troops:
+            self._settle(troop, main)
         facts: dict[tuple, TroopFact] = {}
-        for t in troops:
-            key = (t.number.value, t.country, t.kind)
-            if key not in facts:
-                facts[key] = TroopFact(
-                    text=doc.text[t.text_start : t.text_end], count=t.number.value,
-                    country=t.country, qualifier=t.qualifier, kind=t.kind,
-                    location=t.location, start=t.text_start, end=t.text_end)
+        for t in self.troops:
+            kind = self._kind_of(t)
+            key = (t.number.value, t.country, kind)
+            if key in facts:
+                continue
+            start = self.doc[t.number.start].idx
+            last = self.doc[t.end - 1]
+            end = last.idx + len(last.text)
+            facts[key] = TroopFact(text=self.doc.text[start:end], count=t.number.value,
+                                   country=t.country, qualifier=t.qualifier, kind=kind,
+                                   location=t.location, start=start, end=end)
         return list(facts.values())
 
-    # -- finding ---------------------------------------------------------------------------
-    def _personnel_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
-        """If a personnel word starts at token i: (its end, its sense)."""
-        for phrase, sense in self.lex.personnel.items():
-            end = i + len(phrase)
-            if end <= len(doc) and tuple(fold(t.text) for t in doc[i:end]) == phrase:
-                return end, sense
-        return None
-
-    def _is_personnel(self, doc: Doc, i: int) -> bool:
-        found = self._personnel_at(doc, i)
-        if found is None:
-            return False
-        end, sense = found
-        if sense == "context":
-            sent = doc[i].sent
-            return any(fold(t.text) in self.lex.context for t in sent if t.i != i)
-        if sense == "member":
-            tail = [fold(t.text) for t in doc[end : end + 3]]
-            return bool(tail) and tail[0] in _BELONG | {"de"} and any(
-                w in self.lex.units for w in tail[1:])
-        return True
-
-    def _troop(self, doc: Doc, numbers: list[Number], k: int) -> _Troop | None:
-        number = numbers[k]
-        after = number.end
-        # a range "2 500 à 3 000 soldats": the first number shares the second's noun
-        nxt = numbers[k + 1] if k + 1 < len(numbers) else None
-        in_range = (nxt is not None and nxt.start == after + 1
-                    and fold(doc[after].text) in _RANGE)
-        if in_range:
-            after = nxt.end
-        prev = numbers[k - 1] if k else None
-        closes_range = (prev is not None and number.start == prev.end + 1
-                        and fold(doc[prev.end].text) in _RANGE)
-        i = after
-        while i < len(doc) and fold(doc[i].text) in _SKIP_BEFORE_NOUN and i - after < 3:
-            i += 1
-        qualifier = self._qualifier(doc, number)
-        if in_range:
-            qualifier = "more_than"
-        elif closes_range:
-            qualifier = "less_than"
-        start = self._qualifier_start(doc, number, qualifier)
-        if i < len(doc) and self._is_personnel(doc, i):
-            noun = doc[i]
-            if self._hostile(noun):
-                return None
-            end = (self._personnel_at(doc, i) or (i + 1, ""))[0]
-            text_end = doc[end - 1].idx + len(doc[end - 1].text)
-            if in_range:
-                text_end = doc[number.end - 1].idx + len(doc[number.end - 1].text)
-            kind = self._kind(doc, noun, None)
-            return _Troop(number, noun, start, text_end, qualifier, kind)
-        return self._apart(doc, number, start, qualifier)
-
-    def _apart(self, doc: Doc, number: Number, start: int, qualifier: Qualifier) -> _Troop | None:
-        """A number standing apart from its personnel word: find the word before it."""
-        after = doc[number.end] if number.end < len(doc) else None
-        first = doc[number.start]
-        if after is not None:
-            word = fold(after.text)
-            casualty_noun = word in self.lex.casualty
-            if after.pos_ in ("NOUN", "PROPN", "SYM", "NUM") and not casualty_noun:
-                return None
-            if after.text in ("%", "€", "$") or (word in ("de", "d'") and not self._partitive(
-                    doc, number.end + 1)):
-                return None
-        if number.start > 0 and fold(doc[number.start - 1].text) in ("le", "n°", "no"):
-            return None
-        if first.dep_ == "nummod" and first.head.i >= number.end and not self._is_personnel(
-                doc, first.head.i):
-            return None
-        antecedent = self._antecedent(doc, number)
-        if antecedent is None or self._hostile(antecedent):
-            return None
-        end_token = doc[number.end - 1]
-        text_end = end_token.idx + len(end_token.text)
-        kind = self._kind(doc, None, number)
-        if kind == "strength" and after is not None and fold(after.text) == "autres":
-            kind = self._kind(doc, antecedent, None)
-        return _Troop(number, antecedent, start, text_end, qualifier, kind)
-
     @staticmethod
-    def _partitive(doc: Doc, i: int) -> bool:
-        """`7 de la force`: a share of a group, not a quantity of some noun."""
-        return i < len(doc) and fold(doc[i].text) in _DETERMINERS
+    def _kind_of(troop: _Troop) -> TroopKind:
+        while troop.kind is None and troop.referent is not None:
+            troop = troop.referent
+        return troop.kind or "strength"
 
-    def _antecedent(self, doc: Doc, number: Number) -> Token | None:
-        """The nearest personnel word before the number, in its sentence or the one before."""
-        sent = doc[number.start].sent
-        start = sent.start
-        if number.start > 0 and sent.start > 0:
-            start = doc[sent.start - 1].sent.start
-        for i in range(number.start - 1, start - 1, -1):
-            if self._is_personnel(doc, i):
-                return doc[i]
-        return None
+    # -- finding -----------------------------------------------------------------------
+    def _troop(self, k: int) -> _Troop | None:
+        doc, number = self.doc, self.numbers[k]
+        upper, lower = self._range(k)
+        qualifier = ("more_than" if upper else "less_than" if lower
+                     else self._qualifier(number))
+        after = upper.end if upper else number.end
+        found = self._personnel_after(after)
+        if found is not None:
+            noun, end = found
+            if not self._valid(noun, end):
+                return None
+            return _Troop(number, noun, number.end if upper else end, qualifier,
+                          self._kind(noun, end))
+        if self._label(number) or _year(doc, number):
+            return None
+        nxt = doc[after] if after < len(doc) else None
+        if nxt is not None and (fold(nxt.text) in _NOT_COUNT or self._quantifies(after)
+                                or nxt.lower_ in self.lex.not_troops or (
+                nxt.pos_ in ("NOUN", "PROPN", "SYM", "NUM")
+                and fold(nxt.text) not in self.lex.casualty | {"autres"}
+                and after not in self.mentions)):
+            return None
+        return self._apart(number, qualifier, after)
 
-    def _hostile(self, noun: Token) -> bool:
-        """Fighters of armed groups are not troops: `150 hommes du groupe jihadiste`."""
-        words = {fold(t.text) for t in noun.subtree}
-        return bool(words & {"jihadistes", "djihadistes", "terroristes", "rebelles",
-                             "insurges", "assaillants", "jihadiste", "djihadiste"})
+    def _quantifies(self, i: int) -> bool:
+        """`une dizaine de jihadistes`: `de` and a bare noun after a number."""
+        doc = self.doc
+        return (fold(doc[i].text) in ("de", "d'") and i + 1 < len(doc)
+                and doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ"))
 
-    def _qualifier(self, doc: Doc, number: Number) -> Qualifier:
-        before = doc.text[max(0, doc[number.start].idx - 30) : doc[number.start].idx]
-        before = re.sub(r"\s+", " ", fold(before)).rstrip()
+    def _range(self, k: int) -> tuple[Number | None, Number | None]:
+        """The other end of a range `de 2 500 à 3 000`, `entre 400 et 500`: (the upper end
+        when numbers[k] is the lower one, the lower end when it is the upper one)."""
+        def joined(a: Number, b: Number) -> bool:
+            return (b.start == a.end + 1 and fold(self.doc[a.end].text) in _RANGE
+                    and a.value < b.value)
+        nxt = self.numbers[k + 1] if k + 1 < len(self.numbers) else None
+        prev = self.numbers[k - 1] if k else None
+        number = self.numbers[k]
+        if nxt is not None and joined(number, nxt):
+            return nxt, None
+        if prev is not None and joined(prev, number):
+            return None, prev
+        return None, None
+
+    def _qualifier(self, number: Number) -> Qualifier:
+        start = self.doc[number.start].idx
+        before = re.sub(r"\s+", " ", fold(self.doc.text[max(0, start - 30) : start])).rstrip()
         for phrase, qualifier in self.lex.qualifiers:
             if before.endswith(phrase) and (len(before) == len(phrase)
                                             or not before[-len(phrase) - 1].isalpha()):
                 return qualifier
         return "approx" if number.approx else "exact"
 
-    def _qualifier_start(self, doc: Doc, number: Number, qualifier: Qualifier) -> int:
-        start = doc[number.start].idx
-        if qualifier == "exact" or (number.approx and qualifier == "approx"):
-            return start
-        before = doc.text[max(0, start - 30) : start]
-        folded = fold(before)
-        for phrase, _ in self.lex.qualifiers:
-            pattern = r"\s+".join(re.escape(w) for w in phrase.split()) + r"\s*$"
-            match = re.search(pattern, folded)
-            if match:
-                return start - len(before) + match.start()
-        return start
+    def _qualifier_start(self, number: Number) -> int:
+        """First token of the qualifier before a number (the number's own start if none)."""
+        i = number.start
+        words = {w for phrase, _ in self.lex.qualifiers for w in phrase.split()}
+        while i > 0 and fold(self.doc[i - 1].text) in words | {"de", "d'", "a", "jusqu'"}:
+            i -= 1
+        return i
 
-    def _kind(self, doc: Doc, noun: Token | None, number: Number | None) -> TroopKind:
-        """Casualties when a casualty word governs or qualifies the number or its noun."""
-        words: set[str] = set()
-        if number is not None:
-            first = doc[number.start]
-            if number.end < len(doc):
-                words.add(fold(doc[number.end].text))
-            words.add(fold(first.head.text))
-            words |= {fold(c.text) for c in first.head.children
-                      if c.dep_ in ("nsubj", "nsubj:pass", "conj")}
-        if noun is not None:
-            words |= {fold(t.text) for t in noun.subtree if t.i > noun.i}
-            head = noun.head
-            words.add(fold(head.text))
-            words |= {fold(c.text) for c in head.children
-                      if c.dep_ in ("xcomp", "conj", "acl", "amod", "nsubj", "nsubj:pass")}
-        return "casualties" if words & self.lex.casualty else "strength"
+    def _label(self, number: Number) -> bool:
+        """`la base aérienne 101`, `la résolution 1701`, `Mirage 2000`: a name, not a count."""
+        i = number.start - 1
+        if i < 0 or i in self.mentions:
+            return False
+        before = self.doc[i]
+        return before.pos_ in _LABEL_POS and before.is_alpha and fold(
+            before.text) not in self.lex.casualty and before.i not in self.personnel
 
-    # -- whose -----------------------------------------------------------------------------
-    def _country(self, doc: Doc, troop: _Troop, troops: list[_Troop],
-                 by_token: dict[int, CountryMention]) -> tuple[str | None, str | None]:
-        noun = troop.noun
-        own, location = self._noun_countries(noun, by_token)
-        if len(own) > 1:
-            return None, location
-        if own:
-            return own.pop(), location
-        if noun is not None and fold(noun.text) == "casques":
-            return None, location
-        subject = self._subject_country(noun, by_token)
-        if subject is not None:
-            return (subject or None), location
-        sent_start = noun.sent.start
-        for other in reversed(troops):
-            if other is troop or other.noun is None or other.number.start > troop.number.start:
-                continue
-            if other.country and other.noun.sent.start >= _sentence_back(doc, sent_start, 2):
-                return other.country, location
-        return self._context_country(doc, noun, by_token), location
+    def _personnel_after(self, i: int) -> tuple[Token, int] | None:
+        """The personnel word a number quantifies, from token i: (its head, phrase end)."""
+        start = i
+        while i < len(self.doc) and i - start < 3 and fold(self.doc[i].text) in _BEFORE_NOUN:
+            i += 1
+        if i not in self.personnel:
+            return None
+        end, sense = self.personnel[i]
+        if sense == "member":
+            end = self._member_end(end)
+            if end is None:
+                return None
+        return self.doc[i], end
 
-    def _noun_countries(self, noun: Token, by_token: dict[int, CountryMention]
-                        ) -> tuple[set[str], str | None]:
-        """Countries inside the personnel noun phrase, split into owner and location."""
-        owners: set[str] = set()
-        location = None
-        tokens = list(noun.subtree)
-        for conj in noun.conjuncts:
-            tokens += list(conj.subtree)
-        if noun.dep_ == "conj":
-            tokens += [c for c in noun.head.children if c.dep_ == "amod"]
-        for t in tokens:
-            if t.dep_ == "acl:relcl":
-                continue
-            m = by_token.get(t.i)
-            if m is None or t.i != m.start:
-                pmc = self.lex.pmcs.get(fold(t.text))
-                if pmc:
-                    owners.add(pmc)
-                continue
-            before = fold(noun.doc[m.start - 1].text) if m.start else ""
-            if m.kind == "demonym" or before in _BELONG:
-                owners.add(m.code)
-            elif before in _LOCATED or before in ("l'", "la", "le"):
-                location = location or m.code
-        head = noun.head
-        if location is None:
-            for t in head.subtree:
-                m = by_token.get(t.i)
-                if m and t.i == m.start and m.kind == "name" and m.start > 0 and fold(
-                        noun.doc[m.start - 1].text) in _LOCATED:
-                    location = m.code
-                    break
-        return owners, location
-
-    @staticmethod
-    def _subject_country(noun: Token, by_token: dict[int, CountryMention]) -> str | None:
-        """Country of the clause's subject; '' when the subject is a non-country noun."""
-        verb = noun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
-            for subject in subjects:
-                if noun in subject.subtree:
-                    return None
-                codes = {by_token[t.i].code for t in subject.subtree if t.i in by_token}
-                if len(codes) == 1:
-                    return codes.pop()
-                if subject.pos_ == "NOUN" and fold(subject.text) in ("force", "forces", "mission",
-                                                                      "coalition"):
-                    return ""
-            if verb.head.i == verb.i:
-                break
-            verb = verb.head
+    def _member_end(self, end: int) -> int | None:
+        """`membres des forces armées`: the end of the unit complement, if there is one."""
+        doc = self.doc
+        if end >= len(doc) or fold(doc[end].text) not in _OWNER_CASES:
+            return None
+        for i in range(end + 1, min(end + 4, len(doc))):
+            if i in self.personnel:
+                return self.personnel[i][0]
+            word = fold(doc[i].text)
+            if word in self.lex.units or word in self.lex.forces:
+                return i + 1
         return None
 
-    def _context_country(self, doc: Doc, noun: Token, by_token: dict[int, CountryMention]
-                         ) -> str | None:
-        """The nearest country tied to a military word before the noun, else the main one."""
-        sent = noun.sent
-        first = _sentence_back(doc, sent.start, 3)
-        for i in range(noun.i - 1, first - 1, -1):
-            m = by_token.get(i)
-            if m is None or i != m.start:
+    def _valid(self, noun: Token, end: int) -> bool:
+        """A personnel word that counts: not an armed group's, not civilians, and `hommes`
+        or `éléments` only in a military text."""
+        sense = self.personnel.get(noun.i, (0, "military"))[1]
+        if sense == "context" and not (self.military_text or self._military_near(noun)):
+            return False
+        return not self._not_troops(noun, end)
+
+    def _military_near(self, token: Token) -> bool:
+        n = self.sentence[token.i]
+        return any(fold(t.text) in self.lex.context and t.i != token.i for t in self.doc
+                   if n - 1 <= self.sentence[t.i] <= n)
+
+    def _not_troops(self, noun: Token, end: int) -> bool:
+        words = [t.lower_.replace("’", "'") for t in sorted(_phrase(noun, end))]
+        text = f" {' '.join(words)} "
+        return any(f" {w} " in text for w in self.lex.not_troops)
+
+    def _apart(self, number: Number, qualifier: Qualifier, after: int) -> _Troop | None:
+        """A number apart from its personnel word: tie it to one, or to an earlier count."""
+        doc = self.doc
+        word = fold(doc[after].text) if after < len(doc) else ""
+        earlier = self._earlier(number)
+        troop = _Troop(number, None, number.end, qualifier, None)
+        if word in self.lex.casualty:
+            troop.kind = "casualties"
+            noun = self._among(after + 1)
+            if noun is not None:
+                troop.noun = noun
+            elif earlier is not None:
+                troop.referent = earlier
+            elif not self._own_ranks(after + 1):
+                return None
+            return troop
+        if word == "autres":
+            troop.referent = earlier or self._earlier(number, sentences=2)
+            cue = doc[after + 1 : after + 2]
+            troop.kind = "casualties" if self._casualty(cue) else self._clause_kind(
+                doc[number.start])
+            return troop if troop.referent else None
+        if after in self.mentions:
+            troop.noun, troop.referent = doc[after], earlier
+            return troop if earlier is not None else None
+        noun = self._subject_personnel(number) or self._apposition(number)
+        if noun is not None:
+            troop.noun = noun
+        elif earlier is not None:
+            troop.referent = earlier
+        else:
+            return None
+        troop.kind = self._clause_kind(doc[number.start])
+        return troop
+
+    def _earlier(self, number: Number, sentences: int = 1) -> _Troop | None:
+        """The last count before this number, in its sentence (or the `sentences` last)."""
+        n = self.sentence[number.start]
+        for troop in reversed(self.troops):
+            if self.sentence[troop.number.start] > n - sentences:
+                return troop
+            break
+        return None
+
+    def _among(self, i: int) -> Token | None:
+        """`28 morts parmi les soldats maliens`: the personnel word after `parmi`."""
+        doc = self.doc
+        if i >= len(doc) or fold(doc[i].text) not in _AMONG:
+            return None
+        found = self._personnel_after(i + 1)
+        return found[0] if found and self._valid(*found) else None
+
+    def _own_ranks(self, i: int) -> bool:
+        """`quatre morts dans ses rangs`: the subject's own personnel."""
+        window = [fold(t.text) for t in self.doc[i : i + 4]]
+        return "rangs" in window
+
+    def _subject_personnel(self, number: Number) -> Token | None:
+        """The personnel word a number is said of: the subject of its clause (`Ces soldats
+        ... seraient 200`, `Ils étaient 1 500`) or the antecedent of `en`."""
+        doc = self.doc
+        verb = _governor(doc[number.end - 1])
+        for subject in _subjects(verb):
+            if subject.i in range(number.start, number.end):
                 continue
-            if self._military_tie(doc, m):
+            noun = self._resolve(subject, number)
+            if noun is not None:
+                return noun
+        if any(c.lower_ == "en" for c in verb.children):
+            return self._personnel_before(number.start, sentences=3)
+        return None
+
+    def _resolve(self, subject: Token, number: Number) -> Token | None:
+        """A subject as a personnel word: itself, the antecedent of `qui`, of `ils`."""
+        if subject.i in self.personnel:
+            return subject if self._valid(subject, self.personnel[subject.i][0]) else None
+        if fold(subject.text) in self.lex.casualty:
+            return next((c for c in subject.children if c.i in self.personnel and self._valid(
+                c, self.personnel[c.i][0])), None)
+        word = subject.lower_
+        if word in _RELATIVES:
+            return self._personnel_before(subject.i, sentences=1, near=4)
+        if word in _PRONOUNS:
+            return self._personnel_before(subject.i, sentences=2, demonyms=True)
+        if subject.i in self.mentions and self.mentions[subject.i].kind == "demonym" and (
+                subject.text[0].isupper() and self.military_text):
+            return subject
+        return None
+
+    def _apposition(self, number: Number) -> Token | None:
+        """`Des instructeurs turcs, une cinquantaine,`: the noun phrase before a comma."""
+        i = self._qualifier_start(number) - 1
+        if i < 0 or self.doc[i].text not in _APPOSITION:
+            return None
+        return self._personnel_before(i, sentences=1, near=5)
+
+    def _personnel_before(self, i: int, sentences: int, near: int | None = None,
+                          demonyms: bool = False) -> Token | None:
+        """The nearest valid personnel word (or demonym noun) before token i."""
+        n = self.sentence[i]
+        first = 0 if near is None else i - near
+        for j in range(i - 1, max(first, 0) - 1, -1):
+            if self.sentence[j] <= n - sentences:
+                break
+            if j in self.personnel and self._valid(self.doc[j], self.personnel[j][0]):
+                return self.doc[j]
+            m = self.mentions.get(j)
+            if demonyms and m and m.kind == "demonym" and self.doc[j].text[0].isupper():
+                return self.doc[j]
+            if near is not None and self.doc[j].pos_ in ("VERB", "AUX"):
+                break
+        return None
+
+    # -- kind --------------------------------------------------------------------------
+    def _kind(self, noun: Token, end: int) -> TroopKind:
+        """Casualties when a casualty word qualifies or governs the personnel word
+        (`12 soldats tués`, `la mort de 25 soldats`) or is its clause's predicate."""
+        cues = [*self.doc[end : end + 1], *(c for c in noun.children if c.i > noun.i and (
+            c.dep_ in ("amod", "acl", "acl:relcl")))]
+        if noun.head.pos_ == "NOUN" and noun.dep_ == "nmod":
+            cues.append(noun.head)
+        if self._casualty(cues) or self._clause_kind(noun):
+            return "casualties"
+        return "strength"
+
+    def _clause_kind(self, token: Token) -> TroopKind | None:
+        """Casualties when the clause's predicate is a casualty word (`ont été tués`,
+        `ont perdu la vie`, `sont portés disparus`, `les pertes ... sont estimées à`)."""
+        if token.dep_ == "conj":
+            token = token.head
+        verb = _governor(token)
+        cues = [verb, *(c for c in verb.children if c.dep_ in (
+            "xcomp", "obj", "nsubj", "nsubj:pass") and c.i != token.i)]
+        if verb.dep_ == "conj" and token.i < verb.i:
+            cues.append(verb.head)
+        return "casualties" if self._casualty(cues) else None
+
+    def _casualty(self, tokens: Iterable[Token]) -> bool:
+        return any(fold(t.text) in self.lex.casualty for t in tokens)
+
+    # -- whose -------------------------------------------------------------------------
+    def _settle(self, troop: _Troop, main: str | None) -> None:
+        owner = self._owner(troop)
+        if not owner.settled and troop.referent is not None:
+            troop.country, troop.settled = troop.referent.country, True
+        elif owner.settled:
+            troop.country, troop.settled = owner.code, True
+        elif troop.noun is not None and self._peacekeeper(troop.noun):
+            troop.settled = True
+        else:
+            troop.country = self._context_country(self.doc[troop.number.start]) or main
+        troop.location = self._location(troop)
+
+    def _owner(self, troop: _Troop) -> _Owner:
+        noun, number = troop.noun, troop.number
+        if noun is not None and noun.i in self.mentions:
+            return _Owner(self.mentions[noun.i].code, True)
+        steps = [lambda: self._elided_subject(number), lambda: self._predicate(number)]
+        if noun is not None:
+            phrase = [lambda: self._phrase_owner(noun, number), lambda: self._apposed(number)]
+            steps = [*steps, *phrase] if noun.i < number.start else [*phrase, *steps]
+            steps += [lambda: self._relative_owner(number), lambda: self._subject_owner(noun)]
+        elif troop.referent is None:
+            steps.append(lambda: self._subject_owner(self.doc[number.end - 1]))
+        for step in steps:
+            owner = step()
+            if owner.settled:
+                return owner
+        return _UNKNOWN
+
+    def _apposed(self, number: Number) -> _Owner:
+        """`ces troupes ougandaises, moins de 300 hommes`: the phrase it is set beside."""
+        noun = self._apposition(number)
+        return self._phrase_owner(noun, number) if noun is not None else _UNKNOWN
+
+    def _peacekeeper(self, noun: Token) -> bool:
+        return self.personnel.get(noun.i, (0, ""))[1] == "peacekeeper"
+
+    def _phrase_owner(self, noun: Token, number: Number) -> _Owner:
+        """Nationalities, `de` + country, forces and multinational bodies in the phrase,
+        and in the military body it is counted in (`un bataillon rwandais de 850 hommes`).
+        After a possessive (`ses 1 000 militaires du Niger`) `de` + country is a place."""
+        tokens = list(_phrase(noun, self._noun_end(noun)))
+        head = noun
+        while head.dep_ in ("nmod", "obl", "obl:arg", "obl:mod") and (
+                fold(head.head.text) in self.lex.units or fold(head.head.text) in _STRONG):
+            came_from, head = head, head.head
+            if fold(head.text) in _STRONG and head.head.i != head.i:
+                came_from, head = head, head.head
+            tokens += [head, *(t for t in _phrase(head, head.i + 1)
+                               if t not in came_from.subtree)]
+        first = min(number.start, noun.i)
+        possessive = any(t.lower_ in _POSSESSIVES for t in self.doc[max(0, first - 1) : noun.i])
+        return self._owner_in(tokens, by_name=not possessive)
+
+    def _noun_end(self, noun: Token) -> int:
+        return self.personnel.get(noun.i, (noun.i + 1, ""))[0]
+
+    def _owner_in(self, tokens: list[Token], by_name: bool = True) -> _Owner:
+        codes: set[str] = set()
+        seen: set[int] = set()
+        for t in tokens:
+            m = self.mentions.get(t.i)
+            if m is None or m.start in seen:
+                continue
+            seen.add(m.start)
+            before = fold(self.doc[m.start - 1].text) if m.start else ""
+            if m.kind == "demonym" or (by_name and before in _OWNER_CASES
+                                       and not self._region_of(m)):
+                codes.add(m.code)
+        codes |= self._forces(tokens)
+        if len(codes) == 1:
+            return _Owner(codes.pop(), True)
+        if codes or self._multinational(_owning(tokens)):
+            return _NOBODY
+        return _UNKNOWN
+
+    def _region_of(self, m: CountryMention) -> bool:
+        """`le nord du Mali`, `l'est de la RDC`: a place, not an owner."""
+        i = m.start - 1
+        while i > 0 and fold(self.doc[i].text) in _OWNER_CASES | _DETERMINERS:
+            i -= 1
+        return fold(self.doc[i].text) in _REGIONS
+
+    def _forces(self, tokens: list[Token]) -> set[str]:
+        words = [fold(t.text) for t in sorted(tokens)]
+        text = f" {' '.join(words)} "
+        return {code for name, code in self.lex.forces.items() if f" {name} " in text}
+
+    def _multinational(self, tokens: list[Token]) -> bool:
+        words = [fold(t.text) for t in sorted(tokens)]
+        text = f" {' '.join(words)} "
+        return any(f" {name} " in text for name in self.lex.multinational) or any(
+            w == "force" for w in words)
+
+    def _elided_subject(self, number: Number) -> _Owner:
+        """A country right before the count, or before the verb right before it, is the
+        subject: `..., le Niger 500`, `la Jamaïque deux douzaines de soldats`, `quand Taïwan
+        compte environ 170 000 militaires` (which the parser may not see)."""
+        i = self._qualifier_start(number) - 1
+        while i >= 0 and number.start - i <= 4 and (
+                self.doc[i].pos_ in ("VERB", "AUX") or self.doc[i].lower_ in _VERB_GROUP):
+            i -= 1
+        m = self.mentions.get(i)
+        if m is None or (m.kind == "demonym" and not self.doc[m.start].text[0].isupper()):
+            return _UNKNOWN
+        before = fold(self.doc[m.start - 1].text) if m.start else ""
+        if before in _DETERMINERS or before in {",", "et", "quand", "alors", "que"} or (
+                m.start == 0 or self.sentence[m.start - 1] != self.sentence[m.start]):
+            return _Owner(m.code, True)
+        return _UNKNOWN
+
+    def _predicate(self, number: Number) -> _Owner:
+        """`1 200 sont tchadiens`: a nationality said of the number."""
+        head = self.doc[number.end - 1].head
+        m = self.mentions.get(head.i)
+        if m is not None and m.kind == "demonym" and any(c.dep_ == "cop" for c in head.children):
+            return _Owner(m.code, True)
+        return _UNKNOWN
+
+    def _relative_owner(self, number: Number) -> _Owner:
+        """`le Rwanda, dont plus de 2 100 casques bleus servent ...`: the antecedent's."""
+        doc = self.doc
+        i = self._qualifier_start(number) - 1
+        while i >= 0 and fold(doc[i].text) in _DETERMINERS:
+            i -= 1
+        if i < 0 or doc[i].lower_ != "dont":
+            return _UNKNOWN
+        antecedent = _before_punct(doc, i)
+        return self._body_owner(antecedent) if antecedent is not None else _UNKNOWN
+
+    def _subject_owner(self, noun: Token) -> _Owner:
+        """The state of the clause's subject: `La Corée du Nord a déployé 12 000 soldats`,
+        `Washington a achevé le retrait de ses 1 000 militaires`."""
+        token = noun if noun.dep_ != "conj" else noun.head
+        verb = _governor(token)
+        for _ in range(3):
+            subjects = [s for s in _subjects(verb) if token not in s.subtree and not _counted(s)]
+            if verb.dep_ == "acl" and not subjects:
+                subjects = [verb.head]
+            for subject in subjects:
+                owner = self._body_owner(subject)
+                if owner.settled:
+                    return owner
+            if subjects or verb.head.i == verb.i:
+                break
+            verb = _governor(verb.head)
+        return _UNKNOWN
+
+    def _body_owner(self, token: Token) -> _Owner:
+        """The state a subject or antecedent stands for: a country, a national army, a
+        multinational body; through `qui` and `ils` to what they stand for."""
+        if token.lower_ in _RELATIVES:
+            verb = token.head
+            antecedent = verb.head if verb.dep_ == "acl:relcl" else _before_punct(
+                self.doc, token.i)
+            return self._body_owner(antecedent) if antecedent is not None and (
+                antecedent.lower_ not in _RELATIVES) else _UNKNOWN
+        if token.lower_ in _PRONOUNS:
+            previous = self._previous_subject(token)
+            return self._body_owner(previous) if previous is not None else _UNKNOWN
+        m = self.mentions.get(token.i)
+        if m is not None and (m.kind != "demonym" or token.text[0].isupper()):
+            return _Owner(m.code, True)
+        return self._owner_in(list(_phrase(token, token.i + 1)))
+
+    def _previous_subject(self, pronoun: Token) -> Token | None:
+        """The subject of the sentence before, which `ils` or `elles` stands for."""
+        n = self.sentence[pronoun.i]
+        for t in reversed(self.doc[: pronoun.i]):
+            if self.sentence[t.i] < n - 1:
+                break
+            if self.sentence[t.i] == n - 1 and t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT":
+                return t
+        return None
+
+    def _context_country(self, token: Token) -> str | None:
+        """The nearest country tied to a military word in the sentence or the two before."""
+        n = self.sentence[token.i]
+        for i in range(token.i - 1, -1, -1):
+            if self.sentence[i] < n - 2:
+                break
+            m = self.mentions.get(i)
+            if m is not None and i == m.start and self._military_tie(m):
                 return m.code
-        tally = Counter(m.code for m in set(by_token.values()) if self._military_tie(doc, m))
+        return None
+
+    def _main_country(self) -> str | None:
+        """The country most often tied to a military word, when one leads."""
+        tally = Counter(m.code for m in {id(m): m for m in self.mentions.values()}.values()
+                        if self._military_tie(m))
         ranked = tally.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
         return None
 
-    @staticmethod
-    def _military_tie(doc: Doc, m: CountryMention) -> bool:
-        """`armée américaine`, `soldats nigériens`, `l'Italie ... un contingent`."""
-        token = doc[m.start]
+    def _military_tie(self, m: CountryMention) -> bool:
+        """`armée américaine`, `soldats nigériens`, `l'Italie a déployé un contingent`."""
+        token = self.doc[m.start]
         near = [token.head, *token.head.children] if m.kind == "demonym" else [token.head]
-        if any(fold(t.text) in _MILITARY_NOUNS for t in near):
+        if any(fold(t.text) in self.lex.context for t in near if t.i != token.i):
             return True
-        if token.dep_ in ("nsubj", "nsubj:pass"):
-            return any(fold(t.text) in _MILITARY_NOUNS for t in token.head.subtree)
+        if token.dep_ in _SUBJECTS:
+            predicate = token.head.head if token.head.dep_ == "cop" else token.head
+            return any(fold(t.text) in self.lex.context for t in predicate.subtree
+                       if t.i != token.i)
         return False
 
+    # -- where -------------------------------------------------------------------------
+    def _location(self, troop: _Troop) -> str | None:
+        """The country the personnel are in, when the clause says it (`stationnés au Niger`)."""
+        token = troop.noun if troop.noun is not None and troop.referent is None else (
+            self.doc[troop.number.end - 1])
+        verb = _governor(token)
+        places = list(_phrase(token, token.i + 1, clauses=_PLACE_CLAUSES))
+        if verb.i != token.i:
+            places += [t for c in verb.children if c.dep_.startswith("obl") or c.dep_ in (
+                "advmod", "xcomp") for t in c.subtree]
+        for t in sorted(places, key=lambda t: t.i):
+            m = self.mentions.get(t.i)
+            if m is None or t.i != m.start or m.kind == "demonym" or m.code == troop.country:
+                continue
+            before = fold(self.doc[m.start - 1].text) if m.start else ""
+            if before in _PLACE_CASES or self._region_of(m) or (
+                    before in _DETERMINERS and m.start > 1
+                    and fold(self.doc[m.start - 2].text) in _PLACE_CASES):
+                return m.code
+        return None
 
-def _sentence_back(doc: Doc, sent_start: int, count: int) -> int:
-    """Start token of the sentence `count` sentences before the one starting at sent_start."""
-    start = sent_start
-    for _ in range(count):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return start
 
+def _phrase(head: Token, end: int, clauses: tuple[str, ...] = _CLAUSES) -> Iterable[Token]:
+    """A noun's phrase: its words up to `end` and their dependents, not their clauses
+    (`1 200 sont tchadiens` parsed under `soldats`) nor other phrases with their own
+    number (`3 soldats et une dizaine de jihadistes`)."""
+    words = list(head.doc[head.i : end]) or [head]
+    yield from words
+    inside = {t.i for t in words}
+    stack = [c for t in words for c in t.children if c.i not in inside]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in clauses or any(c.dep_ in ("cop", *_SUBJECTS) for c in t.children):
+            continue
+        if _counted(t) or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            continue
+        yield t
+        stack.extend(t.children)
+
+
+def _counted(token: Token) -> bool:
+    """A noun with its own number: `10 soldats`, `une dizaine`."""
+    return token.like_num or any(c.like_num or c.dep_ == "nummod" for c in token.children) or (
+        fold(token.text).rstrip("s") in approx_nouns())
+
+
+def _owning(tokens: list[Token]) -> list[Token]:
+    """The tokens of a phrase that are not inside a place complement (`à la Minusca`)."""
+    ids = {t.i for t in tokens}
+
+    def placed(t: Token) -> bool:
+        while t.head.i in ids and t.head.i != t.i:
+            if any(c.dep_ == "case" and fold(c.text) in _PLACE_CASES for c in t.children):
+                return True
+            t = t.head
+        return False
+
+    return [t for t in tokens if not placed(t)]
+
+
+def _governor(token: Token) -> Token:
+    """The predicate of a token's clause: its verb, or a copular noun or adjective."""
+    t = token
+    while True:
+        if any(c.dep_ in ("cop", *_SUBJECTS) for c in t.children) or (
+                t.i != token.i and t.pos_ in ("VERB", "AUX")):
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A predicate's subjects, also when the parser hung them on its auxiliary."""
+    return [c for t in (verb, *(a for a in verb.children if a.dep_.startswith("aux")))
+            for c in t.children if c.dep_ in _SUBJECTS]
+
+
+def _before_punct(doc: Doc, i: int) -> Token | None:
+    """The word before token i, past punctuation: the antecedent of `dont`, `qui`."""
+    j = i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def _year(doc: Doc, number: Number) -> bool:
+    """A bare four-digit number from 1800 to 2100 standing alone is a year."""
+    text = doc[number.start : number.end].text
+    return text.isdigit() and len(text) == 4 and 1800 <= number.value <= 2100
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of each token; spaCy's sentences are joined until one ends with
+    terminal punctuation or a line break, as dashes and quotes often split them."""
+    index = [0] * len(doc)
+    n = 0
+    for sent in doc.sents:
+        for t in sent:
+            index[t.i] = n
+        words = [t for t in sent if not t.is_space]
+        last = words[-1].text if words else ""
+        closed = words[-2].text if len(words) > 1 and last in "»\")" else last
+        if closed in _TERMINAL or "\n" in sent[-1].text_with_ws:
+            n += 1
+    return index
