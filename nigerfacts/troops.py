@@ -38,7 +38,8 @@ from .text import data_lines, fold, word_set
 _OWNER_CASES = {"de", "d'", "du", "des"}
 _PLACE_CASES = {"au", "aux", "en", "a", "dans", "vers", "sur"}
 _REGIONS = {"est", "ouest", "nord", "sud", "centre", "nord-est", "nord-ouest", "sud-est",
-            "sud-ouest", "region", "frontiere", "territoire", "sol", "capitale"}
+            "sud-ouest", "region", "frontiere", "frontieres", "territoire", "sol", "capitale",
+            "ville", "zone", "cote", "cotes", "province", "localite", "espace"}
 _POSSESSIVES = {"ses", "leurs", "leur", "son", "sa"}
 _RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 _PRONOUNS = {"ils", "elles", "ceux-ci", "celles-ci"}
@@ -131,7 +132,11 @@ class _Run:
                  body_start: int, excluded: list[tuple[int, int]]) -> None:
         self.lex = extractor.lex
         self.doc = doc
-        self.mentions = {i: m for m in mentions for i in range(m.start, m.end)}
+        self.mentions: dict[int, list[CountryMention]] = {}
+        for m in mentions:  # a compound (`franco-allemande`) names two states in one token
+            for i in range(m.start, m.end):
+                self.mentions.setdefault(i, []).append(m)
+        self.all_mentions = mentions
         self.personnel = {s.start: (s.end, s.label_) for s in filter_spans(
             [Span(doc, start, end, label=key) for key, start, end in extractor.matcher(doc)])}
         self.sentence = _sentence_index(doc)
@@ -370,8 +375,9 @@ class _Run:
             return self._personnel_before(subject.i, sentences=1, near=4)
         if word in _PRONOUNS:
             return self._personnel_before(subject.i, sentences=2, demonyms=True)
-        if subject.i in self.mentions and self.mentions[subject.i].kind == "demonym" and (
-                subject.text[0].isupper() and self.military_text):
+        m = self._mention(subject.i)
+        if m is not None and m.kind == "demonym" and subject.text[0].isupper() and (
+                self.military_text):
             return subject
         return None
 
@@ -392,7 +398,7 @@ class _Run:
                 break
             if j in self.personnel and self._valid(self.doc[j], self.personnel[j][0]):
                 return self.doc[j]
-            m = self.mentions.get(j)
+            m = self._mention(j)
             if demonyms and m and m.kind == "demonym" and self.doc[j].text[0].isupper():
                 return self.doc[j]
             if near is not None and self.doc[j].pos_ in ("VERB", "AUX"):
@@ -442,7 +448,7 @@ class _Run:
     def _owner(self, troop: _Troop) -> _Owner:
         noun, number = troop.noun, troop.number
         if noun is not None and noun.i in self.mentions:
-            return _Owner(self.mentions[noun.i].code, True)
+            return self._owner_at(noun.i)
         steps = [lambda: self._elided_subject(number), lambda: self._predicate(number)]
         if noun is not None:
             phrase = [lambda: self._phrase_owner(noun, number), lambda: self._apposed(number)]
@@ -486,15 +492,15 @@ class _Run:
 
     def _owner_in(self, tokens: list[Token], by_name: bool = True) -> _Owner:
         codes: set[str] = set()
-        seen: set[int] = set()
-        for t in tokens:
-            m = self.mentions.get(t.i)
-            if m is None or m.start in seen:
+        seen: set[tuple[int, str]] = set()
+        for m in (m for t in tokens for m in self.mentions.get(t.i, ())):
+            if (m.start, m.code) in seen:
                 continue
-            seen.add(m.start)
+            seen.add((m.start, m.code))
             before = fold(self.doc[m.start - 1].text) if m.start else ""
-            if m.kind == "demonym" or (by_name and before in _OWNER_CASES
-                                       and not self._region_of(m)):
+            if self._region_of(m):
+                continue
+            if m.kind == "demonym" or (by_name and before in _OWNER_CASES):
                 codes.add(m.code)
         codes |= self._forces(tokens)
         if len(codes) == 1:
@@ -504,7 +510,9 @@ class _Run:
         return _UNKNOWN
 
     def _region_of(self, m: CountryMention) -> bool:
-        """`le nord du Mali`, `l'est de la RDC`: a place, not an owner."""
+        """`le nord du Mali`, `l'est de la RDC`, `la frontière libyenne`: a place."""
+        if m.kind == "demonym":
+            return fold(self.doc[m.start].head.text) in _REGIONS
         i = m.start - 1
         while i > 0 and fold(self.doc[i].text) in _OWNER_CASES | _DETERMINERS:
             i -= 1
@@ -529,21 +537,21 @@ class _Run:
         while i >= 0 and number.start - i <= 4 and (
                 self.doc[i].pos_ in ("VERB", "AUX") or self.doc[i].lower_ in _VERB_GROUP):
             i -= 1
-        m = self.mentions.get(i)
+        m = self._mention(i)
         if m is None or (m.kind == "demonym" and not self.doc[m.start].text[0].isupper()):
             return _UNKNOWN
         before = fold(self.doc[m.start - 1].text) if m.start else ""
         if before in _DETERMINERS or before in {",", "et", "quand", "alors", "que"} or (
                 m.start == 0 or self.sentence[m.start - 1] != self.sentence[m.start]):
-            return _Owner(m.code, True)
+            return self._owner_at(i)
         return _UNKNOWN
 
     def _predicate(self, number: Number) -> _Owner:
         """`1 200 sont tchadiens`: a nationality said of the number."""
         head = self.doc[number.end - 1].head
-        m = self.mentions.get(head.i)
+        m = self._mention(head.i)
         if m is not None and m.kind == "demonym" and any(c.dep_ == "cop" for c in head.children):
-            return _Owner(m.code, True)
+            return self._owner_at(head.i)
         return _UNKNOWN
 
     def _relative_owner(self, number: Number) -> _Owner:
@@ -587,9 +595,9 @@ class _Run:
         if token.lower_ in _PRONOUNS:
             previous = self._previous_subject(token)
             return self._body_owner(previous) if previous is not None else _UNKNOWN
-        m = self.mentions.get(token.i)
+        m = self._mention(token.i)
         if m is not None and (m.kind != "demonym" or token.text[0].isupper()):
-            return _Owner(m.code, True)
+            return self._owner_at(token.i)
         return self._owner_in(list(_phrase(token, token.i + 1)))
 
     def _previous_subject(self, pronoun: Token) -> Token | None:
@@ -608,15 +616,14 @@ class _Run:
         for i in range(token.i - 1, -1, -1):
             if self.sentence[i] < n - 2:
                 break
-            m = self.mentions.get(i)
+            m = self._mention(i)
             if m is not None and i == m.start and self._military_tie(m):
-                return m.code
+                return self._owner_at(i).code
         return None
 
     def _main_country(self) -> str | None:
         """The country most often tied to a military word, when one leads."""
-        tally = Counter(m.code for m in {id(m): m for m in self.mentions.values()}.values()
-                        if self._military_tie(m))
+        tally = Counter(m.code for m in self.all_mentions if self._military_tie(m))
         ranked = tally.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
@@ -634,6 +641,20 @@ class _Run:
                        if t.i != token.i)
         return False
 
+    def _mention(self, i: int) -> CountryMention | None:
+        return self.mentions[i][0] if i in self.mentions else None
+
+    def _owner_at(self, i: int) -> _Owner:
+        """The state named at token i; none when it names several, as a compound
+        (`franco-allemande`) or with the states it is coordinated with (`le Tchad et le
+        Niger`)."""
+        token = self.doc[i]
+        linked = [token, *(c for c in token.children if c.dep_ == "conj")]
+        if token.dep_ == "conj":
+            linked.append(token.head)
+        codes = {m.code for t in linked for m in self.mentions.get(t.i, ())}
+        return _Owner(codes.pop(), True) if len(codes) == 1 else _NOBODY
+
     # -- where -------------------------------------------------------------------------
     def _location(self, troop: _Troop) -> str | None:
         """The country the personnel are in, when the clause says it (`stationnés au Niger`)."""
@@ -645,7 +666,7 @@ class _Run:
             places += [t for c in verb.children if c.dep_.startswith("obl") or c.dep_ in (
                 "advmod", "xcomp") for t in c.subtree]
         for t in sorted(places, key=lambda t: t.i):
-            m = self.mentions.get(t.i)
+            m = self._mention(t.i)
             if m is None or t.i != m.start or m.kind == "demonym" or m.code == troop.country:
                 continue
             before = fold(self.doc[m.start - 1].text) if m.start else ""
