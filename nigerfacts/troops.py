@@ -275,9 +275,10 @@ class _Run:
 
     def _valid(self, noun: Token, end: int) -> bool:
         """A personnel word that counts: not an armed group's, not civilians, and `hommes`
-        or `éléments` only in a military text."""
+        or `éléments` only in a military text or of a named force (`hommes de Wagner`)."""
         sense = self.personnel.get(noun.i, (0, "military"))[1]
-        if sense == "context" and not (self.military_text or self._military_near(noun)):
+        if sense == "context" and not (self.military_text or self._military_near(noun)
+                                       or self._forces(list(_phrase(noun, end)))):
             return False
         return not self._not_troops(noun, end)
 
@@ -448,7 +449,7 @@ class _Run:
     def _owner(self, troop: _Troop) -> _Owner:
         noun, number = troop.noun, troop.number
         if noun is not None and noun.i in self.mentions:
-            return self._owner_at(noun.i)
+            return self._owner_at(noun.i, coordinated=False)
         steps = [lambda: self._elided_subject(number), lambda: self._predicate(number)]
         if noun is not None:
             phrase = [lambda: self._phrase_owner(noun, number), lambda: self._apposed(number)]
@@ -498,7 +499,7 @@ class _Run:
                 continue
             seen.add((m.start, m.code))
             before = fold(self.doc[m.start - 1].text) if m.start else ""
-            if self._region_of(m):
+            if self._region_of(m) or self._misattached(m):
                 continue
             if m.kind == "demonym" or (by_name and before in _OWNER_CASES):
                 codes.add(m.code)
@@ -508,6 +509,16 @@ class _Run:
         if codes or self._multinational(_owning(tokens)):
             return _NOBODY
         return _UNKNOWN
+
+    def _misattached(self, m: CountryMention) -> bool:
+        """A nationality parsed onto a noun far before it, past another noun: `forte de
+        70 000 hommes et équipée de drones turcs` (turcs is the drones')."""
+        token = self.doc[m.start]
+        head = token.head
+        if m.kind != "demonym" or head.i >= token.i:
+            return False
+        first = self.personnel.get(head.i, (head.i + 1, ""))[0]
+        return any(t.pos_ in ("NOUN", "PROPN") for t in self.doc[first : token.i])
 
     def _region_of(self, m: CountryMention) -> bool:
         """`le nord du Mali`, `l'est de la RDC`, `la frontière libyenne`: a place."""
@@ -533,7 +544,7 @@ class _Run:
         """A country right before the count, or before the verb right before it, is the
         subject: `..., le Niger 500`, `la Jamaïque deux douzaines de soldats`, `quand Taïwan
         compte environ 170 000 militaires` (which the parser may not see)."""
-        i = self._qualifier_start(number) - 1
+        i = gap = self._qualifier_start(number) - 1
         while i >= 0 and number.start - i <= 4 and (
                 self.doc[i].pos_ in ("VERB", "AUX") or self.doc[i].lower_ in _VERB_GROUP):
             i -= 1
@@ -543,7 +554,7 @@ class _Run:
         before = fold(self.doc[m.start - 1].text) if m.start else ""
         if before in _DETERMINERS or before in {",", "et", "quand", "alors", "que"} or (
                 m.start == 0 or self.sentence[m.start - 1] != self.sentence[m.start]):
-            return self._owner_at(i)
+            return self._owner_at(i, coordinated=i != gap)
         return _UNKNOWN
 
     def _predicate(self, number: Number) -> _Owner:
@@ -644,14 +655,16 @@ class _Run:
     def _mention(self, i: int) -> CountryMention | None:
         return self.mentions[i][0] if i in self.mentions else None
 
-    def _owner_at(self, i: int) -> _Owner:
+    def _owner_at(self, i: int, coordinated: bool = True) -> _Owner:
         """The state named at token i; none when it names several, as a compound
-        (`franco-allemande`) or with the states it is coordinated with (`le Tchad et le
-        Niger`)."""
+        (`franco-allemande`) or with the states it is `coordinated` with (`le Tchad et le
+        Niger ont envoyé`; not in a gapped list: `le Ghana 1 000 et le Nigeria 3 000`)."""
         token = self.doc[i]
-        linked = [token, *(c for c in token.children if c.dep_ == "conj")]
-        if token.dep_ == "conj":
-            linked.append(token.head)
+        linked = [token]
+        if coordinated:
+            linked += [c for c in token.children if c.dep_ == "conj"]
+            if token.dep_ == "conj":
+                linked.append(token.head)
         codes = {m.code for t in linked for m in self.mentions.get(t.i, ())}
         return _Owner(codes.pop(), True) if len(codes) == 1 else _NOBODY
 

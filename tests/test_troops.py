@@ -596,6 +596,114 @@ CASES = [
         set(),
         id="neg-percentage",
     ),
+    # ------------------------------------------------------------------
+    # More constructions: gapping, relatives, subjects, shares, labels
+    # ------------------------------------------------------------------
+    pytest.param(
+        "La Sierra Leone fournira 500 soldats, le Ghana 1 000 et le Nigeria 3 000.",
+        # A gapped list: each state is the subject of its own elided verb.
+        {(500, "SLE", EXACT, S), (1000, "GHA", EXACT, S), (3000, "NGA", EXACT, S)},
+        id="gapping-list-of-states",
+    ),
+    pytest.param(
+        "L'Ouganda et le Burundi ont envoyé 5 000 soldats chacun.",
+        {(5000, None, EXACT, S)},
+        id="coordinated-subjects-null",
+    ),
+    pytest.param(
+        "La brigade franco-allemande compte 5 000 soldats.",
+        {(5000, None, EXACT, S)},
+        id="compound-adjective-two-states-null",
+    ),
+    pytest.param(
+        "Le ministre salue le Rwanda, dont plus de 2 000 casques bleus servent au Soudan.",
+        {(2000, "RWA", MORE, S)},
+        id="relative-dont-antecedent",
+    ),
+    pytest.param(
+        "Le Burundi, qui déploie environ 8 000 soldats en RDC, n'a pas réagi.",
+        {(8000, "BDI", APPROX, S)},
+        id="relative-qui-antecedent",
+    ),
+    pytest.param(
+        "Les Allemands, qui ouvrent une base en Lituanie, n'ont envoyé que 300 soldats.",
+        # The subject is the state served, not the place in its relative clause.
+        {(300, "DEU", EXACT, S)},
+        id="subject-demonym-noun-skips-relative",
+    ),
+    pytest.param(
+        "L'Égypte a massé 40 000 soldats près de la frontière libyenne.",
+        {(40000, "EGY", EXACT, S)},
+        id="nationality-of-a-place-is-not-owner",
+    ),
+    pytest.param(
+        "L'armée azerbaïdjanaise, forte de 70 000 hommes et équipée de drones turcs, avance.",
+        # The count is of the body it makes strong; the drones' origin is not its state.
+        {(70000, "AZE", EXACT, S)},
+        id="forte-de-body-owner",
+    ),
+    pytest.param(
+        "Un bataillon béninois de 750 soldats est arrivé à Gao.",
+        {(750, "BEN", EXACT, S)},
+        id="unit-owner-de-count",
+    ),
+    pytest.param(
+        "Selon Séoul, les pertes des troupes nord-coréennes atteignent 3 000, dont 400 morts.",
+        {(3000, "PRK", EXACT, C), (400, "PRK", EXACT, C)},
+        id="apart-losses-of-troops",
+    ),
+    pytest.param(
+        "L'armée tchadienne, elle, n'a reconnu que six morts dans ses rangs.",
+        {(6, "TCD", EXACT, C)},
+        id="apart-morts-dans-ses-rangs",
+    ),
+    pytest.param(
+        "Neuf soldats ghanéens ont été tués, et quatre autres sont portés disparus.",
+        {(9, "GHA", EXACT, C), (4, "GHA", EXACT, C)},
+        id="apart-autres",
+    ),
+    pytest.param(
+        "Les quatre casques bleus blessés, trois Népalais et un Indien, ont été évacués.",
+        # A number with a nationality noun, in apposition to personnel.
+        {(4, None, EXACT, C), (3, "NPL", EXACT, C)},
+        id="apart-nationality-nouns",
+    ),
+    pytest.param(
+        "La nouvelle unité comptera 4 000 soldats et 300 civils.",
+        {(4000, None, EXACT, S)},
+        id="neg-civils-after-soldats",
+    ),
+    pytest.param(
+        "Les 600 hommes de Wagner présents en Libye ont été redéployés.",
+        # `hommes` of a named PMC are personnel even in a text with no other military word.
+        {(600, "RUS", EXACT, S)},
+        id="word-hommes-of-pmc",
+    ),
+    pytest.param(
+        "Tsahal a mobilisé 300 000 réservistes.",
+        {(300000, "ISR", EXACT, S)},
+        id="state-force-name",
+    ),
+    pytest.param(
+        "Les trois Mirage 2000 stationnés à N'Djamena sont partis avec les soldats français.",
+        set(),
+        id="neg-aircraft-model-number",
+    ),
+    pytest.param(
+        "Les casques bleus veillent à l'application de la résolution 1701.",
+        set(),
+        id="neg-resolution-number",
+    ),
+    pytest.param(
+        "Les soldats arméniens avaient perdu ces districts au début des années 1990.",
+        set(),
+        id="neg-decade",
+    ),
+    pytest.param(
+        "Plus de 580 000 Haïtiens ont été chassés de chez eux, selon les soldats kényans.",
+        set(),
+        id="neg-nationality-noun-civilians",
+    ),
 ]
 
 
