@@ -51,6 +51,7 @@ _INVARIABLE = {"vice", "ex", "porte", "contre", "demi", "beau"}
 _ROMAN = re.compile(r"^[IVX]+$")
 _SENTENCES_TO_SPOKESPERSON = 2
 _SENTENCE_ENDS = {".", "!", "?", "…"}
+_FIRST_MENTION = 2.5  # weight of the article's first state, as against one more mention
 _OPENERS = {"«", "“", '"', "(", "–", "—", ":", "-"}
 
 
@@ -82,6 +83,8 @@ class _Person:
     title: str | None = None
     country: str | None = None
     strength: int = -1  # how the country was found: 3 role, 2 nationality, 1 setting, 0 article
+    place: CountryMention | None = None  # the mention that set the country at strength 1
+    kin: bool = False  # named as a relative: `Son fils, Saddam Haftar`
 
     @property
     def chain(self) -> list[_Title]:
@@ -187,13 +190,14 @@ class LeaderExtractor:
                 label = f"{title}|{role}|{int(form != title)}"
                 self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(phrases))))
         self.former = word_set("former_markers.txt")
-        self.former_verbs = {v for v in data_lines("leader_former_verbs.txt")}
-        self.speech_verbs = {v for v in data_lines("leader_speech_verbs.txt")}
+        self.former_verbs = set(data_lines("leader_former_verbs.txt"))
+        self.speech_verbs = set(data_lines("leader_speech_verbs.txt"))
         self.international = word_set("international_orgs.txt")
         self.armed = word_set("leader_armed_groups.txt")
         self.naming = word_set("leader_naming_nouns.txt")
         self.particles = word_set("leader_name_particles.txt")
         self.courtesy = word_set("leader_courtesy.txt")
+        self.lead_verbs = set(data_lines("leader_lead_verbs.txt"))
         self.countries = CountryResolver(nlp)
 
     def __call__(self, doc: Doc, mentions: list[CountryMention],
@@ -203,9 +207,14 @@ class LeaderExtractor:
         people = [self._person(ctx, s, e) for s, e in self._candidates(ctx)]
         self._coordinate(ctx, people)
         consumed = self._consumed(ctx, people)
-        focus = self._focus(ctx, consumed)
         for person in people:
-            self._describe(ctx, person, people, consumed, focus)
+            self._describe(ctx, person, people, consumed)
+        places = {i for p in people if p.place is not None and p.status in ("leader", "rank")
+                  for i in range(p.place.start, p.place.end)}
+        focus = self._focus(ctx, consumed | places)
+        for person in people:
+            if person.strength == 0:
+                person.country = focus
         return self._merge(ctx, people)
 
     # -- titles --------------------------------------------------------------------------
@@ -444,6 +453,7 @@ class LeaderExtractor:
                     if self._fronted(ctx, title) or (title.plural and not listed):
                         title = None
             if title is None or title.role == "kin":
+                person.kin = title is not None
                 break
             person.left.append(title)
             i = title.start
@@ -501,16 +511,19 @@ class LeaderExtractor:
         return tokens
 
     def _focus(self, ctx: _Doc, consumed: set[int]) -> str | None:
-        """The state the article is most about: its free mentions, the first one counting more."""
+        """The state the article is most about: its mentions not used by a person, where the
+        story takes place (`au Tchad`, `à N'Djamena`) and the first mention counting more."""
         free = [m for m in ctx.mentions if m.start not in consumed]
         if not free:
             return None
         score = Counter(m.code for m in free)
-        score[free[0].code] += 1.5
+        score.update(m.code for m in free if self._locative(ctx, m, 0))
+        score[free[0].code] += _FIRST_MENTION
         return max(score, key=lambda c: (score[c], -min(m.start for m in free if m.code == c)))
 
-    def _describe(self, ctx: _Doc, person: _Person, people: list[_Person], consumed: set[int],
-                  focus: str | None) -> None:
+    def _describe(self, ctx: _Doc, person: _Person, people: list[_Person],
+                  consumed: set[int]) -> None:
+        """Status, title, former and country (left unknown at strength 0 for the article's)."""
         doc = ctx.doc
         chain = person.chain
         roles = {t.role for t in chain}
@@ -534,7 +547,7 @@ class LeaderExtractor:
         elif referent is not None:
             person.title = referent.entry
         person.country, person.strength = self._country(ctx, person, people, peer, referent,
-                                                        consumed, focus)
+                                                        consumed)
 
     def _spokesperson(self, ctx: _Doc, person: _Person, people: list[_Person]) -> bool:
         """A rank-only source quoted near an unnamed spokesperson is that spokesperson."""
@@ -565,8 +578,7 @@ class LeaderExtractor:
 
     # -- country -------------------------------------------------------------------------
     def _country(self, ctx: _Doc, person: _Person, people: list[_Person], peer: _Title | None,
-                 referent: _Title | None, consumed: set[int],
-                 focus: str | None) -> tuple[str | None, int]:
+                 referent: _Title | None, consumed: set[int]) -> tuple[str | None, int]:
         chain = person.chain
         roles = [t for t in chain if t.role == "leader" or (t.role == "rank" and t.complement)]
         roles += [t for t in chain if t.role == "rank" and not t.complement]
@@ -583,19 +595,47 @@ class LeaderExtractor:
             found, code = self._role_country(ctx, referent)
             if found:
                 return code, 3
+            code, _ = self._setting(ctx, referent.start, consumed)  # the office's own context
+            if code is not None:
+                return code, 1
+        found, code = self._body_led(ctx, person)
+        if found:
+            return code, 3
         if person.nationality is not None:
             return person.nationality, 2
         if peer is not None and peer.role == "counterpart":
-            return None, 0
-        setting = self._setting(ctx, person.first, consumed)
-        if setting is not None:
-            return setting, 1
-        return focus, 0
+            return None, 1  # another state than the referent's, not said
+        code, person.place = self._setting(ctx, person.first, consumed)
+        return code, 0 if code is None else 1
 
     def _role_country(self, ctx: _Doc, title: _Title) -> tuple[bool, str | None]:
         """The state of a role from its phrase: (found, alpha-3 or None for a stateless body)."""
+        return self._phrase_country(ctx, title.start, title.inner)
+
+    def _body_led(self, ctx: _Doc, person: _Person) -> tuple[bool, str | None]:
+        """The state of the body a person leads when it is named around the title: `les FSR du
+        général X`, `l'armée soudanaise, dirigée par le général X`."""
         doc = ctx.doc
-        phrase = doc[title.start : title.inner]
+        start, _ = ctx.sentence(person.first)
+        p = self._prefix_start(ctx, person.first) - 1
+        if p <= start:
+            return False, None
+        if fold(doc[p].text) in _DE:
+            j = p - 1
+            while j >= start and not (fold(doc[j].text) in _DETERMINERS | _DE or doc[j].is_punct
+                                      or doc[j].pos_ == "ADP"):
+                j -= 1
+            return self._phrase_country(ctx, j + 1, p) if j + 1 < p else (False, None)
+        verb = doc[p - 1]
+        if fold(doc[p].text) == "par" and verb.lemma_ in self.lead_verbs and verb.dep_ == "acl" \
+                and verb.head.i < verb.i:
+            return self._phrase_country(ctx, verb.head.left_edge.i, verb.i)
+        return False, None
+
+    def _phrase_country(self, ctx: _Doc, start: int, end: int) -> tuple[bool, str | None]:
+        """The state a phrase names: (found, alpha-3 or None for a stateless body)."""
+        doc = ctx.doc
+        phrase = doc[start:end]
         text = fold(phrase.text)
         for name, code in _state_forces().items():
             if _contains(text, frozenset({name})):
@@ -603,8 +643,7 @@ class LeaderExtractor:
         rotating = "en exercice" in text  # a head of state chairing a body keeps his state
         if not rotating and (_contains(text, self.international) or _contains(text, self.armed)):
             return True, None
-        codes = [ctx.country_at[i].code for i in range(title.start, title.inner)
-                 if i in ctx.country_at]
+        codes = [ctx.country_at[i].code for i in range(start, end) if i in ctx.country_at]
         if not codes:  # the resolver skips states inside a PER entity that swallowed the title
             for match_id, s, _ in sorted(self.countries.matcher(phrase), key=lambda m: m[1]):
                 code, kind = doc.vocab.strings[match_id].split("|")
@@ -612,26 +651,36 @@ class LeaderExtractor:
                     codes.append(code)
         return (True, codes[0]) if codes else (False, None)
 
-    def _setting(self, ctx: _Doc, first: int, consumed: set[int]) -> str | None:
-        """`Au Mali, le général ...`; or a previous sentence of the paragraph naming one state."""
-        doc = ctx.doc
+    def _setting(self, ctx: _Doc, first: int,
+                 consumed: set[int]) -> tuple[str | None, CountryMention | None]:
+        """The state the sentence is about before the person, and the mention that says it: a
+        place (`Au Mali, le général ...`), else its first state; or a previous sentence of the
+        paragraph naming one state."""
         start, _ = ctx.sentence(first)
-        for m in reversed(ctx.mentions):
-            if start <= m.start and m.end <= first and m.kind != "demonym" \
-                    and m.start not in consumed:
-                j = m.start - 1
-                while j >= start and fold(doc[j].text) in _DETERMINERS:
-                    j -= 1
-                if j >= start and fold(doc[j].text) in _LOCATIVE:
-                    return m.code
+        before = [m for m in ctx.mentions if start <= m.start and m.end <= first
+                  and m.start not in consumed]
+        places = [m for m in before if self._locative(ctx, m, start)]
+        if places or before:
+            mention = places[-1] if places else before[0]
+            return mention.code, mention
         if start == 0:
-            return None
+            return None, None
         previous, _ = ctx.sentence(start - 1)
         if ctx.paragraph(previous) != ctx.paragraph(start):
-            return None
+            return None, None
         codes = {m.code for m in ctx.mentions if previous <= m.start < start
                  and m.start not in consumed}
-        return codes.pop() if len(codes) == 1 else None
+        return (codes.pop() if len(codes) == 1 else None), None
+
+    @staticmethod
+    def _locative(ctx: _Doc, mention: CountryMention, start: int) -> bool:
+        """`au Mali`, `à Tripoli`, `pour le Burkina Faso`: a state or capital as a place."""
+        if mention.kind not in ("name", "capital"):
+            return False
+        j = mention.start - 1
+        while j >= start and fold(ctx.doc[j].text) in _DETERMINERS:
+            j -= 1
+        return j >= start and fold(ctx.doc[j].text) in _LOCATIVE
 
     # -- output --------------------------------------------------------------------------
     def _title_text(self, ctx: _Doc, title: _Title) -> str:
@@ -677,19 +726,23 @@ class LeaderExtractor:
                 if len(words) > len(group.words):
                     group.words, group.last = words, _last(text)
         self._remention(ctx, groups)
+        groups = [g for g in groups if _leads(g)]
+        best = {id(g): max((p for p in g.people if p.status in ("leader", "rank")),
+                           key=lambda p: p.strength) for g in groups}
         leaders = []
         for group in groups:
-            statuses = {p.status for p in group.people}
-            if "leader" not in statuses and ("non" in statuses or "rank" not in statuses):
-                continue
             titled = [p for p in group.people if p.status in ("leader", "rank")]
-            best = max(titled, key=lambda p: p.strength)
+            country = best[id(group)].country
+            if best[id(group)].strength <= 1:  # a relative's state: `Son fils, Saddam Haftar`
+                kin = [best[id(g)] for g in groups if g.last == group.last and g is not group
+                       and best[id(g)].strength == 3]
+                country = kin[0].country if kin else country
             spans = sorted({(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
                             for p in group.people})
             name = max((doc.text[s:e] for s, e in spans), key=lambda n: len(_words(n)))
             leaders.append(LeaderFact(
                 name=name, title=next((p.title for p in titled if p.title), None),
-                country=best.country, former=any(p.former for p in group.people),
+                country=country, former=any(p.former for p in group.people),
                 mentions=[Mention(text=doc.text[s:e], start=s, end=e) for s, e in spans]))
         return leaders
 
@@ -698,8 +751,8 @@ class LeaderExtractor:
         """Same person: same name, or one name inside the other without a clash of roles."""
         if words == group.words:
             return True
-        if len(words) == 1 and group.last not in words:
-            return False
+        if (len(words) == 1 and group.last not in words) or person.kin:
+            return False  # a relative shares the name, not the person
         if not (words <= group.words or group.words <= words):
             return False
         if len(words) < 2 or len(group.words) < 2:
@@ -727,6 +780,12 @@ class LeaderExtractor:
             if owner is not None and not self._names_thing(ctx, i):
                 owner.people.append(_Person(i, end))
             i = end
+
+
+def _leads(group: _Group) -> bool:
+    """A leading role somewhere, or a rank and no other role (a spokesperson's rank)."""
+    statuses = {p.status for p in group.people}
+    return "leader" in statuses or ("rank" in statuses and "non" not in statuses)
 
 
 def _adjective(token: Token) -> bool:
