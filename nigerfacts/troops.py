@@ -44,8 +44,9 @@ _POSSESSIVES = {"ses", "leurs", "leur", "son", "sa"}
 _RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 _PRONOUNS = {"ils", "elles", "ceux-ci", "celles-ci"}
 _RANGE = {"a", "et", "-", "–"}
-_BEFORE_NOUN = {"de", "d'", "autres", "nouveaux", "premiers", "derniers", "jeunes", "ses",
-                "leurs", "nos", "vos", "ces", "les", "des"}
+_BEFORE_NOUN = {"de", "d'", "autres", "nouveaux", "nouvelles", "premiers", "premieres",
+                "derniers", "dernieres", "jeunes", "anciens", "simples", "ses", "leurs", "nos",
+                "vos", "ces", "les", "des"}
 _DETERMINERS = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "un", "une", "des", "du"}
 _APPOSITION = {",", "–", "—", "-", "(", ":"}
 _AMONG = {"parmi", "chez"}
@@ -337,12 +338,16 @@ class _Run:
         return None
 
     def _among(self, i: int) -> Token | None:
-        """`28 morts parmi les soldats maliens`: the personnel word after `parmi`."""
+        """`28 morts (et 15 blessés) parmi les soldats maliens`: the personnel word after
+        `parmi` a few words on in the sentence."""
         doc = self.doc
-        if i >= len(doc) or fold(doc[i].text) not in _AMONG:
-            return None
-        found = self._personnel_after(i + 1)
-        return found[0] if found and self._valid(*found) else None
+        for j in range(i, min(i + 6, len(doc))):
+            if self.sentence[j] != self.sentence[i - 1]:
+                break
+            if fold(doc[j].text) in _AMONG:
+                found = self._personnel_after(j + 1)
+                return found[0] if found and self._valid(*found) else None
+        return None
 
     def _own_ranks(self, i: int) -> bool:
         """`quatre morts dans ses rangs`: the subject's own personnel."""
@@ -589,9 +594,14 @@ class _Run:
                 owner = self._body_owner(subject)
                 if owner.settled:
                     return owner
-            if subjects or verb.head.i == verb.i:
+            if subjects:
                 break
-            verb = _governor(verb.head)
+            if verb.head.i != verb.i:
+                verb = _governor(verb.head)
+            elif self.sentence[verb.sent.start - 1] == self.sentence[verb.i]:
+                verb = self.doc[verb.sent.start - 1].sent.root  # the parser split the sentence
+            else:
+                break
         return _UNKNOWN
 
     def _body_owner(self, token: Token) -> _Owner:
@@ -633,11 +643,14 @@ class _Run:
         return None
 
     def _main_country(self) -> str | None:
-        """The country most often tied to a military word, when one leads."""
-        tally = Counter(m.code for m in self.all_mentions if self._military_tie(m))
-        ranked = tally.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]
+        """The country most often tied to a military word, then most often named, when
+        one leads."""
+        ties = Counter(m.code for m in self.all_mentions if self._military_tie(m))
+        named = Counter(m.code for m in self.all_mentions)
+        ranked = sorted(ties, key=lambda code: (ties[code], named[code]), reverse=True)
+        score = [(ties[code], named[code]) for code in ranked[:2]]
+        if ranked and (len(ranked) == 1 or score[0] > score[1]):
+            return ranked[0]
         return None
 
     def _military_tie(self, m: CountryMention) -> bool:
