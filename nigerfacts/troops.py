@@ -68,6 +68,7 @@ class _Lexicon:
     context: frozenset[str]
     units: frozenset[str]
     qualifiers: tuple[tuple[str, Qualifier], ...]
+    qualifier_words: frozenset[str]
     forces: dict[str, str]  # PMC or state force name -> alpha-3
     multinational: frozenset[str]
     not_troops: frozenset[str]
@@ -81,8 +82,10 @@ def _lexicon() -> _Lexicon:
     forces = {fold(name): code for name, code in (line.split("\t") for line in data_lines(
         "pmcs.tsv"))}
     not_troops = frozenset(line.strip().lower() for line in data_lines("not_troops.txt"))
+    words = frozenset(w for phrase, _ in qualifiers for w in phrase.split()) | {
+        "de", "d'", "a", "jusqu'"}
     return _Lexicon(personnel, word_set("casualty_words.txt"), word_set("military_context.txt"),
-                    word_set("military_units.txt"), tuple(qualifiers), forces,
+                    word_set("military_units.txt"), tuple(qualifiers), words, forces,
                     word_set("multinational.txt"), not_troops)
 
 
@@ -95,7 +98,6 @@ class _Troop:
     kind: TroopKind | None  # None: the same as the referent's
     referent: _Troop | None = None  # an earlier count this one continues
     country: str | None = None
-    settled: bool = False  # country decided (possibly None) by the text
     location: str | None = None
 
 
@@ -141,7 +143,8 @@ class _Run:
         self.personnel = {s.start: (s.end, s.label_) for s in filter_spans(
             [Span(doc, start, end, label=key) for key, start, end in extractor.matcher(doc)])}
         self.sentence = _sentence_index(doc)
-        self.military_text = sum(fold(t.text) in self.lex.context for t in doc) >= _MILITARY_TEXT
+        self.military = Counter(self.sentence[t.i] for t in doc if fold(t.text) in self.lex.context)
+        self.military_text = sum(self.military.values()) >= _MILITARY_TEXT
         self.numbers = [n for n in find_numbers(doc, body_start)
                         if not any(s <= doc[n.start].idx < e for s, e in excluded)]
         self.troops: list[_Troop] = []
@@ -233,8 +236,7 @@ class _Run:
     def _qualifier_start(self, number: Number) -> int:
         """First token of the qualifier before a number (the number's own start if none)."""
         i = number.start
-        words = {w for phrase, _ in self.lex.qualifiers for w in phrase.split()}
-        while i > 0 and fold(self.doc[i - 1].text) in words | {"de", "d'", "a", "jusqu'"}:
+        while i > 0 and fold(self.doc[i - 1].text) in self.lex.qualifier_words:
             i -= 1
         return i
 
@@ -284,9 +286,9 @@ class _Run:
         return not self._not_troops(noun, end)
 
     def _military_near(self, token: Token) -> bool:
+        """A military word in the token's sentence or the one before."""
         n = self.sentence[token.i]
-        return any(fold(t.text) in self.lex.context and t.i != token.i for t in self.doc
-                   if n - 1 <= self.sentence[t.i] <= n)
+        return bool(self.military[n] or self.military[n - 1])
 
     def _not_troops(self, noun: Token, end: int) -> bool:
         words = [t.lower_.replace("’", "'") for t in sorted(_phrase(noun, end))]
@@ -330,11 +332,10 @@ class _Run:
 
     def _earlier(self, number: Number, sentences: int = 1) -> _Troop | None:
         """The last count before this number, in its sentence (or the `sentences` last)."""
-        n = self.sentence[number.start]
-        for troop in reversed(self.troops):
-            if self.sentence[troop.number.start] > n - sentences:
-                return troop
-            break
+        last = self.troops[-1] if self.troops else None
+        if last is not None and self.sentence[last.number.start] > (
+                self.sentence[number.start] - sentences):
+            return last
         return None
 
     def _among(self, i: int) -> Token | None:
@@ -362,14 +363,14 @@ class _Run:
         for subject in _subjects(verb):
             if subject.i in range(number.start, number.end):
                 continue
-            noun = self._resolve(subject, number)
+            noun = self._resolve(subject)
             if noun is not None:
                 return noun
         if any(c.lower_ == "en" for c in verb.children):
             return self._personnel_before(number.start, sentences=3)
         return None
 
-    def _resolve(self, subject: Token, number: Number) -> Token | None:
+    def _resolve(self, subject: Token) -> Token | None:
         """A subject as a personnel word: itself, the antecedent of `qui`, of `ils`."""
         if subject.i in self.personnel:
             return subject if self._valid(subject, self.personnel[subject.i][0]) else None
@@ -440,14 +441,14 @@ class _Run:
 
     # -- whose -------------------------------------------------------------------------
     def _settle(self, troop: _Troop, main: str | None) -> None:
+        """The troop's country: what the text says, else its referent's, else none for UN
+        personnel, else the country of the military context, near or article-wide."""
         owner = self._owner(troop)
-        if not owner.settled and troop.referent is not None:
-            troop.country, troop.settled = troop.referent.country, True
-        elif owner.settled:
-            troop.country, troop.settled = owner.code, True
-        elif troop.noun is not None and self._peacekeeper(troop.noun):
-            troop.settled = True
-        else:
+        if owner.settled:
+            troop.country = owner.code
+        elif troop.referent is not None:
+            troop.country = troop.referent.country
+        elif troop.noun is None or not self._peacekeeper(troop.noun):
             troop.country = self._context_country(self.doc[troop.number.start]) or main
         troop.location = self._location(troop)
 
@@ -455,7 +456,7 @@ class _Run:
         noun, number = troop.noun, troop.number
         if noun is not None and noun.i in self.mentions:
             return self._owner_at(noun.i, coordinated=False)
-        steps = [lambda: self._elided_subject(number), lambda: self._predicate(number)]
+        steps = [lambda: self._subject_before(number), lambda: self._predicate(number)]
         if noun is not None:
             phrase = [lambda: self._phrase_owner(noun, number), lambda: self._apposed(number)]
             steps = [*steps, *phrase] if noun.i < number.start else [*phrase, *steps]
@@ -545,10 +546,10 @@ class _Run:
         return any(f" {name} " in text for name in self.lex.multinational) or any(
             w == "force" for w in words)
 
-    def _elided_subject(self, number: Number) -> _Owner:
-        """A country right before the count, or before the verb right before it, is the
-        subject: `..., le Niger 500`, `la Jamaïque deux douzaines de soldats`, `quand Taïwan
-        compte environ 170 000 militaires` (which the parser may not see)."""
+    def _subject_before(self, number: Number) -> _Owner:
+        """A country right before the count, or before the verb right before it, is its
+        subject, written or elided: `..., le Niger 500`, `la Jamaïque deux douzaines de
+        soldats`, `quand Taïwan compte environ 170 000 militaires` (parsed or not)."""
         i = gap = self._qualifier_start(number) - 1
         while i >= 0 and number.start - i <= 4 and (
                 self.doc[i].pos_ in ("VERB", "AUX") or self.doc[i].lower_ in _VERB_GROUP):
