@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
+import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from typing import TYPE_CHECKING
 
 from .chunks import Chunk, chunks, merge
 from .models import Facts
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from spacy.language import Language
 
 DEFAULT_MODEL = "fr_core_news_md"
 # What the extractors read: entities, the parse and part-of-speech tags.
 # The lemmatizer and attribute ruler are not used, so they are not run.
 UNUSED_PIPES = ("lemmatizer", "attribute_ruler")
+# Batches of articles given to each worker process ahead of the one being read.
+_AHEAD = 2
 
 
 class ModelNotFoundError(RuntimeError):
@@ -58,26 +66,76 @@ def extract_many(texts: Iterable[str], reference_dates: Iterable[str | None] | N
                  n_process: int = 1) -> Iterator[Facts]:
     """Facts of many articles, in input order, streamed through `nlp.pipe`.
 
-    Long texts are cut into chunks (see `nigerfacts.chunks`); `n_process` > 1 runs spaCy's
-    worker processes. Memory stays flat: texts are read from the iterable as needed.
+    Long texts are cut into chunks (see `nigerfacts.chunks`). With `n_process` > 1,
+    batches of `batch_size` articles go to that many worker processes, which run the same
+    code and send back only the facts (not spaCy docs), so the output is the same as with
+    one process. Memory stays flat: texts are read from the iterable as needed.
     """
     nlp = load_pipeline(model)
     refs: Iterable[str | None] = reference_dates if reference_dates is not None else repeat(None)
+    articles = zip(texts, refs, strict=False)
+    if n_process > 1:
+        yield from _parallel(articles, model, batch_size, n_process)
+    else:
+        yield from _extract(nlp, articles, batch_size)
+
+
+def _extract(nlp: Language, articles: Iterable[tuple[str, str | None]],
+             batch_size: int) -> Iterator[Facts]:
+    """Facts of (text, reference date) pairs, in order, in this process."""
     pending: dict[int, tuple[str, list[Chunk]]] = {}
 
     def stream() -> Iterator[tuple[str, tuple[int, int]]]:
-        for n, (text, ref) in enumerate(zip(texts, refs, strict=False)):
+        for n, (text, ref) in enumerate(articles):
             pieces = chunks(text, ref)
             pending[n] = (text, pieces)
             for k, chunk in enumerate(pieces):
                 yield chunk.spacy_text, (n, k)
 
     parts: list[tuple[Chunk, Facts]] = []
-    for doc, (n, k) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size,
-                                n_process=n_process):
+    for doc, (n, k) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
         text, pieces = pending[n]
         parts.append((pieces[k], doc._.facts))
         if k == len(pieces) - 1:
             del pending[n]
             yield merge(text, parts)
             parts = []
+
+
+def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size: int,
+              n_process: int) -> Iterator[Facts]:
+    """Batches of articles extracted in worker processes, results yielded in input order.
+
+    At most `_AHEAD` batches per worker are read ahead, so a large corpus is streamed.
+    """
+    # fork shares the loaded model with the workers; elsewhere they load it themselves.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    pool = context.Pool(n_process, initializer=_start_worker, initargs=(model,))
+    try:
+        running: deque[AsyncResult[list[Facts]]] = deque()
+        while True:
+            while len(running) < _AHEAD * n_process:
+                batch = list(islice(articles, batch_size))
+                if not batch:
+                    break
+                running.append(pool.apply_async(_work, (model, batch, batch_size)))
+            if not running:
+                break
+            yield from running.popleft().get()
+    except BaseException:  # an error, Ctrl-C, or the caller stopped reading
+        pool.terminate()
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
+
+
+def _start_worker(model: str) -> None:
+    # The parent handles Ctrl-C (and ends the workers); workers must not print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_pipeline(model)
+
+
+def _work(model: str, batch: list[tuple[str, str | None]], batch_size: int) -> list[Facts]:
+    return list(_extract(load_pipeline(model), batch, batch_size))

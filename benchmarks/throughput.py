@@ -1,0 +1,193 @@
+"""Throughput, scaling, memory and start-up of nigerfacts, against bare spaCy.
+
+    python benchmarks/throughput.py                 # N = 100 articles
+    python benchmarks/throughput.py -n 200 --repeat 5
+
+The corpus is N articles made by repeating samples/articles/*.txt, each round in a new
+(seeded) order. One run prints:
+
+* words per second of `extract_many` (in process, model loaded beforehand), of the CLI
+  (`nigerfacts extract DIR --format jsonl`, a subprocess, wall time including its start-up),
+  and of bare spaCy `nlp.pipe` with the full `fr_core_news_md` pipeline and no extraction;
+  the ratio of the first to the last;
+* the speed-up of `--workers 2` over `--workers 1` on a 400-article batch (CLI wall time)
+  and whether both outputs are byte-identical;
+* peak RSS (ru_maxrss of the child) of the CLI on N and on 10*N articles, each in its
+  own subprocess;
+* the wall time of `nigerfacts extract` on one article beside a bare
+  `spacy.load("fr_core_news_md")` in a fresh interpreter.
+
+Then each figure against the issue's target. Words are whitespace-separated tokens.
+Runs are sequential (the machine may have few cores); the best of --repeat runs is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples" / "articles"
+MODEL = "fr_core_news_md"
+CLI = [sys.executable, "-m", "nigerfacts"]
+
+TARGET_RATIO = 0.9  # end-to-end words/s over bare full-pipeline spaCy words/s
+TARGET_SPEEDUP = 1.6  # --workers 2 over --workers 1, 400 articles
+TARGET_RSS_GROWTH = 0.10  # peak RSS at 10N over N, minus one
+TARGET_STARTUP = 1.3  # one article end to end over a bare model load
+
+
+def corpus(n: int, seed: int = 0) -> list[str]:
+    """N article texts: the samples repeated, each round shuffled with a fixed seed."""
+    articles = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    rng = random.Random(seed)
+    texts: list[str] = []
+    while len(texts) < n:
+        round_ = articles[:]
+        rng.shuffle(round_)
+        texts.extend(round_)
+    return texts[:n]
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def write_dir(texts: list[str], directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts):
+        (directory / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+    return directory
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_kb: int
+    returncode: int
+
+
+def run(command: list[str], stdout: Path | None = None) -> Run:
+    """Run a command; its wall time and peak RSS (of it and its waited-for children)."""
+    with open(stdout or os.devnull, "wb") as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in (0, 1):
+            err.seek(0)
+            sys.exit(f"failed ({proc.returncode}): {' '.join(command)}\n"
+                     f"{err.read().decode(errors='replace')}")
+    return Run(seconds, usage.ru_maxrss, proc.returncode)
+
+
+def best(runs: list[Run]) -> Run:
+    return min(runs, key=lambda r: r.seconds)
+
+
+def in_process(texts: list[str], repeat: int, batch_size: int) -> tuple[float, float]:
+    """Best words/s of extract_many and of bare spaCy (full pipeline), alternated."""
+    import spacy
+
+    from nigerfacts.pipeline import extract_many, load_pipeline
+
+    load_pipeline(MODEL)
+    bare = spacy.load(MODEL)
+    warm = texts[:8]
+    list(extract_many(warm, model=MODEL, batch_size=batch_size))
+    list(bare.pipe(warm, batch_size=batch_size))
+    ours, theirs = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for _doc in bare.pipe(texts, batch_size=batch_size):
+            pass
+        theirs.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for _facts in extract_many(texts, model=MODEL, batch_size=batch_size):
+            pass
+        ours.append(time.perf_counter() - started)
+    n = words(texts)
+    return n / min(ours), n / min(theirs)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=100, help="articles in the corpus (default 100)")
+    parser.add_argument("--workers-docs", type=int, default=400,
+                        help="articles for the --workers comparison (default 400)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure, best kept")
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+
+    texts = corpus(args.n)
+    n_words = words(texts)
+    one = sorted(SAMPLES.glob("*.txt"))[0]
+    print(f"corpus: {args.n} articles, {n_words} words; {os.cpu_count()} cores; "
+          f"python {sys.version.split()[0]}", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="nigerfacts-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        small = write_dir(texts, tmp / "n")
+        large = write_dir(corpus(10 * args.n), tmp / "10n")
+        batch = write_dir(corpus(args.workers_docs), tmp / "workers")
+        batch_words = words(corpus(args.workers_docs))
+        extract = [*CLI, "extract", "--format", "jsonl", "--batch-size", str(args.batch_size)]
+
+        # Start-up: one article end to end, and a bare model load, in fresh interpreters.
+        load = best([run([sys.executable, "-c", f"import spacy; spacy.load({MODEL!r})"])
+                      for _ in range(args.repeat)])
+        single = best([run([*CLI, "extract", str(one), "--format", "json"])
+                        for _ in range(args.repeat)])
+
+        # The CLI on N articles (wall time and peak RSS), then on 10N (peak RSS).
+        cli_n = best([run([*extract, str(small), "-o", str(tmp / "n.jsonl")])
+                      for _ in range(args.repeat)])
+        cli_10n = run([*extract, str(large), "-o", str(tmp / "10n.jsonl")])
+
+        # --workers 1 against --workers 2 on the same batch.
+        w1 = run([*extract, str(batch), "--workers", "1", "-o", str(tmp / "w1.jsonl")])
+        w2 = run([*extract, str(batch), "--workers", "2", "-o", str(tmp / "w2.jsonl")])
+        out1 = (tmp / "w1.jsonl").read_bytes()
+        out2 = (tmp / "w2.jsonl").read_bytes()
+        identical = out1 == out2 and out1.count(b"\n") == args.workers_docs
+        del out1, out2
+
+    ours, bare = in_process(texts, args.repeat, args.batch_size)
+    ratio = ours / bare
+    speedup = w1.seconds / w2.seconds
+    growth = cli_10n.max_rss_kb / cli_n.max_rss_kb - 1
+    startup = single.seconds / load.seconds
+
+    print(f"extract_many (1 process):          {ours:8.0f} words/s")
+    print(f"CLI --format jsonl (wall, N={args.n}):  {n_words / cli_n.seconds:8.0f} words/s "
+          f"({cli_n.seconds:.1f} s, start-up included)")
+    print(f"bare spaCy nlp.pipe, full pipeline: {bare:8.0f} words/s")
+    print(f"ratio extract_many / bare spaCy:    {ratio:8.2f}   (target >= {TARGET_RATIO}: "
+          f"{verdict(ratio >= TARGET_RATIO)})")
+    print(f"CLI {args.workers_docs} articles ({batch_words} words): --workers 1 "
+          f"{w1.seconds:.1f} s, --workers 2 {w2.seconds:.1f} s, speed-up {speedup:.2f}x   "
+          f"(target >= {TARGET_SPEEDUP}: {verdict(speedup >= TARGET_SPEEDUP)})")
+    print(f"output --workers 1 == --workers 2:  {identical}   (target: identical: "
+          f"{verdict(identical)})")
+    print(f"peak RSS, CLI: N={args.n} {cli_n.max_rss_kb / 1024:.0f} MiB, "
+          f"10N={10 * args.n} {cli_10n.max_rss_kb / 1024:.0f} MiB, growth {growth:+.1%}   "
+          f"(target <= +{TARGET_RSS_GROWTH:.0%}: {verdict(growth <= TARGET_RSS_GROWTH)})")
+    print(f"one article end to end: {single.seconds:.2f} s; bare spacy.load: "
+          f"{load.seconds:.2f} s; ratio {startup:.2f}   (target <= {TARGET_STARTUP}: "
+          f"{verdict(startup <= TARGET_STARTUP)})")
+
+
+if __name__ == "__main__":
+    main()
