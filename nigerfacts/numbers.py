@@ -49,10 +49,23 @@ def _word_value(words: list[str]) -> int | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    return word_set("number_words.txt")
+
+
 def _is_word(token_text: str) -> bool:
     parts = fold(token_text).split("-")
-    words = word_set("number_words.txt")
-    return all(p in words or p == "et" for p in parts) and fold(token_text) != "et"
+    return all(p in _number_words() or p == "et" for p in parts) and fold(token_text) != "et"
+
+
+def _joins_words(doc: Doc, i: int) -> bool:
+    """Token i continues a number in words: `et` in `soixante et onze`, a hyphen the
+    tokenizer split off (`cinquante` `-` `huit`)."""
+    if i + 1 >= len(doc) or not _is_word(doc[i + 1].text):
+        return False
+    return doc[i].lower_ == "et" or (doc[i].text == "-" and not doc[i - 1].whitespace_
+                                     and not doc[i].whitespace_)
 
 
 def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
@@ -79,10 +92,9 @@ def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
             if end < n and doc[end].lower_ in _SCALES:
                 value = round(float(token.text.replace(",", ".")) * _SCALES[doc[end].lower_])
                 end += 1
-        elif _is_word(token.text):
+        elif _is_word(token.text) and not (i and doc[i - 1].lower_ == "pour"):  # pour cent
             words = [token.text.lower()]
-            while end < n and (_is_word(doc[end].text) or (
-                    doc[end].lower_ == "et" and end + 1 < n and _is_word(doc[end + 1].text))):
+            while end < n and (_is_word(doc[end].text) or _joins_words(doc, end)):
                 words.append(doc[end].text.lower())
                 end += 1
             value = _word_value(words)

@@ -195,13 +195,17 @@ class _Run:
         if self._label(number) or _year(doc, number):
             return None
         nxt = doc[after] if after < len(doc) else None
-        if nxt is not None and (fold(nxt.text) in _NOT_COUNT or self._quantifies(after)
+        if nxt is not None and (fold(nxt.text) in _NOT_COUNT or self._percent(after)
+                                or self._quantifies(after)
                                 or nxt.lower_ in self.lex.not_troops or (
                 nxt.pos_ in ("NOUN", "PROPN", "SYM", "NUM")
                 and fold(nxt.text) not in self.lex.casualty | {"autres"}
                 and after not in self.mentions)):
             return None
         return self._apart(number, qualifier, after)
+
+    def _percent(self, i: int) -> bool:
+        return fold(self.doc[i : i + 2].text) == "pour cent"
 
     def _quantifies(self, i: int) -> bool:
         """`une dizaine de jihadistes`: `de` and a bare noun after a number."""
@@ -431,7 +435,7 @@ class _Run:
             token = token.head
         verb = _governor(token)
         cues = [verb, *(c for c in verb.children if c.dep_ in (
-            "xcomp", "obj", "nsubj", "nsubj:pass") and c.i != token.i)]
+            "xcomp", "obj", "nsubj", "nsubj:pass") and c.i != token.i and not _heads_clause(c))]
         if verb.dep_ == "conj" and token.i < verb.i:
             cues.append(verb.head)
         return "casualties" if self._casualty(cues) else None
@@ -714,7 +718,7 @@ def _phrase(head: Token, end: int, clauses: tuple[str, ...] = _CLAUSES) -> Itera
     stack = [c for t in words for c in t.children if c.i not in inside]
     while stack:
         t = stack.pop()
-        if t.dep_ in clauses or any(c.dep_ in ("cop", *_SUBJECTS) for c in t.children):
+        if t.dep_ in clauses or _heads_clause(t):
             continue
         if _counted(t) or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
             continue
@@ -742,12 +746,16 @@ def _owning(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if not placed(t)]
 
 
+def _heads_clause(token: Token) -> bool:
+    """A word heading a clause of its own (with a copula or a subject)."""
+    return any(c.dep_ in ("cop", *_SUBJECTS) for c in token.children)
+
+
 def _governor(token: Token) -> Token:
     """The predicate of a token's clause: its verb, or a copular noun or adjective."""
     t = token
     while True:
-        if any(c.dep_ in ("cop", *_SUBJECTS) for c in t.children) or (
-                t.i != token.i and t.pos_ in ("VERB", "AUX")):
+        if _heads_clause(t) or (t.i != token.i and t.pos_ in ("VERB", "AUX")):
             return t
         if t.head.i == t.i:
             return t
