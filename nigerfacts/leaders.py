@@ -42,6 +42,7 @@ _PREPOSITIONS = _DE | {"pour", "a", "au", "aux", "en", "par", "dans", "sur"}
 _DETERMINERS = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs",
                 "notre", "nos", "ce", "cet", "cette"}
 _LOCATIVE = {"a", "au", "aux", "en", "pour"}
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 _NOT_NAME_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "ADV", "VERB", "NUM"}
 _CLOSES_APPOSITION = {",", ".", ";", ":", ")", "(", "et", "ou", "»", "!", "?"}
 _LEADING = {"leader", "rank"}
@@ -69,6 +70,7 @@ class _Title:
     inner: int = 0  # start of a title inside the complement (`avocat du président`), or end
     complement: bool = False
     former: bool = False
+    verbal: bool = False  # a role given by a verb: `qui dirige le Mali`
 
 
 @dataclass
@@ -143,6 +145,21 @@ def _contains(text: str, phrases: frozenset[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in phrases)
 
 
+class _Verbs:
+    """Verbs listed by infinitive, found in any form without a lemmatizer (the pipeline runs
+    none): by stem (`renverser` -> `renversé`, `renversait`), or as listed (`dit`)."""
+
+    def __init__(self, name: str) -> None:
+        words = [fold(w) for w in data_lines(name)]
+        self.forms = frozenset(words)
+        self.stems = tuple(w[:-2] for w in words if w.endswith(("er", "ir", "re")) and len(w) > 5)
+
+    def __contains__(self, token: Token) -> bool:
+        word = fold(token.text)
+        return token.pos_ in ("VERB", "AUX", "ADJ") and (word in self.forms
+                                                        or word.startswith(self.stems))
+
+
 class _Doc:
     """What the rules need to know about one doc: countries, titles, sentences, paragraphs."""
 
@@ -190,14 +207,14 @@ class LeaderExtractor:
                 label = f"{title}|{role}|{int(form != title)}"
                 self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(phrases))))
         self.former = word_set("former_markers.txt")
-        self.former_verbs = set(data_lines("leader_former_verbs.txt"))
-        self.speech_verbs = set(data_lines("leader_speech_verbs.txt"))
+        self.former_verbs = _Verbs("leader_former_verbs.txt")
+        self.speech_verbs = _Verbs("leader_speech_verbs.txt")
         self.international = word_set("international_orgs.txt")
         self.armed = word_set("leader_armed_groups.txt")
         self.naming = word_set("leader_naming_nouns.txt")
         self.particles = word_set("leader_name_particles.txt")
         self.courtesy = word_set("leader_courtesy.txt")
-        self.lead_verbs = set(data_lines("leader_lead_verbs.txt"))
+        self.lead_verbs = _Verbs("leader_lead_verbs.txt")
         self.countries = CountryResolver(nlp)
 
     def __call__(self, doc: Doc, mentions: list[CountryMention],
@@ -381,10 +398,7 @@ class LeaderExtractor:
             if s is not None:
                 spans.append((s, self._name_end(ctx, s)))
         for title in ctx.titles:
-            s = title.end
-            while s < len(doc) and fold(doc[s].text) in self.courtesy:
-                s += 1
-            spans.append((s, self._name_end(ctx, s)))
+            spans += self._names_after(ctx, title)
             comma = self._prefix_start(ctx, title.start) - 1
             closed = title.end >= len(doc) or fold(doc[title.end].text) in _CLOSES_APPOSITION
             if comma > 0 and doc[comma].text == "," and closed and not self._named(ctx, title.end):
@@ -403,6 +417,32 @@ class LeaderExtractor:
                 kept.append((s, e))
                 taken.update(range(s, e))
         return kept
+
+    def _names_after(self, ctx: _Doc, title: _Title) -> list[tuple[int, int]]:
+        """Names that follow a title, directly or after a comma (`le chef de la Minusma,
+        El-Ghassim Wane,`), and the names coordinated after a plural title."""
+        doc = ctx.doc
+        i = title.end
+        appositive = i < len(doc) and doc[i].text == ","
+        if appositive:
+            i += 1
+            while i < len(doc) and fold(doc[i].text) in _DETERMINERS:
+                i += 1
+        while i < len(doc) and fold(doc[i].text) in self.courtesy:
+            i += 1
+        e = self._name_end(ctx, i)
+        if e == i:
+            return []
+        if appositive and not ((e - i > 1 or any(t.ent_type_ in ("PER", "LOC", "MISC")
+                                                 for t in doc[i:e]))
+                               and (e == len(doc) or fold(doc[e].text) in _CLOSES_APPOSITION)):
+            return []
+        names = [(i, e)]
+        while title.plural and e + 1 < len(doc) and fold(doc[e].text) in (",", "et") \
+                and self._name_end(ctx, e + 1) > e + 1:
+            names.append((e + 1, self._name_end(ctx, e + 1)))  # `les présidents X, Y et Z`
+            e = names[-1][1]
+        return names
 
     def _named(self, ctx: _Doc, i: int) -> bool:
         """Whether a name starts at i, after optional courtesy words."""
@@ -450,7 +490,7 @@ class LeaderExtractor:
                 ending = [t for t in ctx.titles if t.end == comma and t.start >= sent_start]
                 if comma >= sent_start and doc[comma].text == "," and ending and closed:
                     title = min(ending, key=lambda t: t.start)
-                    if self._fronted(ctx, title) or (title.plural and not listed):
+                    if title.plural and not listed:
                         title = None
             if title is None or title.role == "kin":
                 person.kin = title is not None
@@ -460,12 +500,6 @@ class LeaderExtractor:
             adjacent = False
         person.right, person.former = self._right(ctx, e, sent_end)
         return person
-
-    def _fronted(self, ctx: _Doc, title: _Title) -> bool:
-        """`Selon le ministre, ...`: a title in a sentence-opening phrase is no apposition."""
-        j = self._prefix_start(ctx, title.start) - 1
-        return j >= 0 and ctx.doc[j].pos_ == "ADP" and fold(ctx.doc[j].text) not in _DE \
-            and ctx.opens_sentence(j)
 
     def _right(self, ctx: _Doc, e: int, limit: int) -> tuple[list[_Title], bool]:
         """Appositive titles after the name, and whether a past participle follows it."""
@@ -482,11 +516,31 @@ class LeaderExtractor:
                                                  or (doc[k].is_lower and doc[k].pos_ == "ADJ")):
                 k += 1
             title = ctx.title_from.get(k)
+            if title is None and fold(doc[k].text) == "qui":
+                return self._relative(ctx, doc[k], titles)
             if title is None or title.role == "kin":
                 past = any(fold(t.text) in self.former for t in doc[e + 1 : k])
                 return titles, past and title is None
             titles.append(title)
             e = title.end
+        return titles, False
+
+    def _relative(self, ctx: _Doc, who: Token,
+                  titles: list[_Title]) -> tuple[list[_Title], bool]:
+        """`X, qui a dirigé le Niger de 2011 à 2021,`: a role given by a verb (past when the verb
+        is); `X, qui a été renversé,`: a role lost."""
+        verb = who.head
+        if verb in self.former_verbs and who.dep_ == "nsubj:pass":
+            return titles, True
+        objects = [t for t in verb.children if t.dep_ == "obj"]
+        if verb not in self.lead_verbs or not objects:
+            return titles, False
+        end = objects[0].right_edge.i + 1
+        if not self._phrase_country(ctx, objects[0].left_edge.i, end)[0]:
+            return titles, False  # `qui a dirigé la délégation` is no leading role
+        past = "Pres" not in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm")
+        titles.append(_Title(verb.i, verb.i + 1, "leader", "", False, False, end=end, inner=end,
+                             complement=True, former=past, verbal=True))
         return titles, False
 
     def _coordinate(self, ctx: _Doc, people: list[_Person]) -> None:
@@ -539,7 +593,8 @@ class LeaderExtractor:
         before = self._prefix_start(ctx, first)
         if before >= 2 and fold(doc[before - 1].text) in _DE:
             person.former |= fold(doc[before - 2].text) in self.former  # `sous l'ère du`
-        primary = next((t for t in person.left + person.right if t.role in _LEADING), None)
+        primary = next((t for t in person.left + person.right
+                        if t.role in _LEADING and not t.verbal), None)
         peer = next((t for t in chain if t.role in _PEERS), None)
         referent = self._referent(ctx, peer, chain) if peer is not None else None
         if primary is not None:
@@ -554,7 +609,7 @@ class LeaderExtractor:
         doc = ctx.doc
         start = self._prefix_start(ctx, person.first)
         quoted = start > 0 and fold(doc[start - 1].text) == "selon"
-        quoted |= any(t.dep_ == "nsubj" and t.head.lemma_ in self.speech_verbs
+        quoted |= any(t.dep_ == "nsubj" and t.head in self.speech_verbs
                       for t in doc[person.first : person.end])
         if not quoted:
             return False
@@ -566,8 +621,8 @@ class LeaderExtractor:
 
     def _ousted(self, ctx: _Doc, start: int, end: int) -> bool:
         """`a renversé le président X`, `X a été destitué`: the object of an ousting verb."""
-        return any(t.dep_ in ("obj", "nsubj:pass", "obl:arg") and t.head.lemma_ in
-                   self.former_verbs and not start <= t.head.i < end for t in ctx.doc[start:end])
+        return any(t.dep_ in ("obj", "nsubj:pass", "obl:arg") and t.head in self.former_verbs
+                   and not start <= t.head.i < end for t in ctx.doc[start:end])
 
     @staticmethod
     def _referent(ctx: _Doc, peer: _Title, chain: list[_Title]) -> _Title | None:
@@ -601,12 +656,25 @@ class LeaderExtractor:
         found, code = self._body_led(ctx, person)
         if found:
             return code, 3
+        owner = self._possessor(ctx, person, people)
+        if owner is not None:
+            return owner.country, owner.strength
         if person.nationality is not None:
             return person.nationality, 2
         if peer is not None and peer.role == "counterpart":
             return None, 1  # another state than the referent's, not said
         code, person.place = self._setting(ctx, person.first, consumed)
         return code, 0 if code is None else 1
+
+    def _possessor(self, ctx: _Doc, person: _Person, people: list[_Person]) -> _Person | None:
+        """`Joe Biden et son secrétaire d'État Antony Blinken`: the leader `son` refers to."""
+        doc = ctx.doc
+        if not any(fold(doc[j].text) in _POSSESSIVES for t in person.left
+                   for j in range(self._prefix_start(ctx, t.start), t.start)):
+            return None
+        start, _ = ctx.sentence(person.first)
+        return next((p for p in reversed(people) if start <= p.start < person.first
+                     and p.status in ("leader", "rank") and p.strength >= 2), None)
 
     def _role_country(self, ctx: _Doc, title: _Title) -> tuple[bool, str | None]:
         """The state of a role from its phrase: (found, alpha-3 or None for a stateless body)."""
@@ -627,7 +695,7 @@ class LeaderExtractor:
                 j -= 1
             return self._phrase_country(ctx, j + 1, p) if j + 1 < p else (False, None)
         verb = doc[p - 1]
-        if fold(doc[p].text) == "par" and verb.lemma_ in self.lead_verbs and verb.dep_ == "acl" \
+        if fold(doc[p].text) == "par" and verb in self.lead_verbs and verb.dep_ == "acl" \
                 and verb.head.i < verb.i:
             return self._phrase_country(ctx, verb.head.left_edge.i, verb.i)
         return False, None
