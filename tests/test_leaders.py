@@ -460,6 +460,87 @@ CASES = [
         {("Mohamed Bazoum", "NER", T)},
         id="non-lawyer-with-leader",
     ),
+    # --- Repairs of the statistical model ---------------------------------------
+    pytest.param(
+        "Les paramilitaires du groupe Wagner ont quitté Bamako, remplacés par ceux d'Africa Corps.",
+        set(),
+        id="repair-organizations-not-people",
+    ),
+    pytest.param(
+        "Les derniers soldats ont quitté la base aérienne 101 Sergent-chef Adji Kosseï à Niamey.",
+        set(),
+        id="repair-base-named-after-person",
+    ),
+    pytest.param(
+        "Le quartier général de la force sera installé à Niamey, a annoncé Moussa Issa.",
+        set(),
+        id="repair-general-as-adjective",
+    ),
+    pytest.param(
+        "Selon l'AFP, le chef de la Minusma, El-Ghassim Wane, a quitté Bamako.",
+        {("El-Ghassim Wane", None, F)},
+        id="repair-name-not-tagged-person",
+    ),
+    pytest.param(
+        "Fait à Bangui, le 16 novembre 2023.\n\nLa ministre des Affaires étrangères, de la "
+        "Francophonie et des Centrafricains de l'Extérieur,\nSylvie Baïpo-Temon\n",
+        {("Sylvie Baïpo-Temon", "CAF", F)},
+        id="repair-signature-line",
+    ),
+    # --- Spokespersons named apart from their title ----------------------------------
+    pytest.param(
+        "Le porte-parole du gouvernement a lu un communiqué à la télévision. Selon le "
+        "colonel-major Amadou Abdramane, l'accord avec Washington est « illégal ».",
+        set(),
+        id="non-spokesperson-next-sentence",
+    ),
+    # --- Country from the body led, the sentence, a relative ---------------------------
+    pytest.param(
+        "L'armée soudanaise, dirigée par le général Abdel Fattah al-Burhane, affronte les FSR du "
+        "général Mohamed Hamdan Dagalo.",
+        {("Abdel Fattah al-Burhane", "SDN", F), ("Mohamed Hamdan Dagalo", None, F)},
+        id="country-body-led",
+    ),
+    pytest.param(
+        "À Tripoli, le Premier ministre Abdelhamid Dbeibah dénonce une ingérence russe.",
+        {("Abdelhamid Dbeibah", "LBY", F)},
+        id="country-place-of-sentence",
+    ),
+    pytest.param(
+        "Le président américain Joe Biden et son secrétaire d'État Antony Blinken ont reçu le "
+        "président kényan William Ruto.",
+        {("Joe Biden", "USA", F), ("Antony Blinken", "USA", F), ("William Ruto", "KEN", F)},
+        id="country-possessive",
+    ),
+    pytest.param(
+        "Le maréchal Khalifa Haftar a reçu une délégation russe à Benghazi. Son fils, Saddam "
+        "Haftar, commandant des forces terrestres de l'Armée nationale libyenne, était présent.",
+        {("Khalifa Haftar", "LBY", F), ("Saddam Haftar", "LBY", F)},
+        id="country-relative-not-merged",
+    ),
+    pytest.param(
+        "Le président Mahamat Idriss Déby Itno a reçu l'émissaire au Tchad. Son père, l'ancien "
+        "président Idriss Déby Itno, avait dirigé le pays pendant trente ans.",
+        {("Mahamat Idriss Déby Itno", "TCD", F), ("Idriss Déby Itno", "TCD", T)},
+        id="merge-father-and-son-apart",
+    ),
+    # --- Former roles from the clause ---------------------------------------------
+    pytest.param(
+        "Sous l'ère du colonel Mamadou Tandja, le Niger avait expulsé plusieurs ONG.",
+        {("Mamadou Tandja", "NER", T)},
+        id="former-sous-ere",
+    ),
+    pytest.param(
+        "Mahamadou Issoufou, qui a dirigé le Niger de 2011 à 2021, a démenti tout rôle dans le "
+        "putsch.",
+        {("Mahamadou Issoufou", "NER", T)},
+        id="former-relative-clause",
+    ),
+    pytest.param(
+        "Le président Mohamed Bazoum, qui a été renversé le 26 juillet, reste détenu à Niamey.",
+        {("Mohamed Bazoum", "NER", T)},
+        id="former-relative-passive",
+    ),
 ]
 
 
@@ -642,3 +723,12 @@ def test_merge_short_form_first():
     leaders = nigerfacts.extract(text).leaders
     assert [lead.name for lead in leaders] == ["Abdourahamane Tiani"]
     assert len(leaders[0].mentions) == 2
+
+
+def test_list_after_plural_title():
+    text = ("Les présidents Assimi Goïta, Ibrahim Traoré et Abdourahamane Tiani ont signé la "
+            "charte de l'Alliance des États du Sahel.")
+    leaders = nigerfacts.extract(text).leaders
+    assert {lead.name for lead in leaders} == {"Assimi Goïta", "Ibrahim Traoré",
+                                               "Abdourahamane Tiani"}
+    assert {lead.title for lead in leaders} == {"président"}
