@@ -354,7 +354,8 @@ class LeaderExtractor:
         end = _glued_end(doc, i)
         parts = [doc[k] for k in range(i, end, 2)]
         first = parts[0].text
-        if not all(p.is_alpha for p in parts) or fold(first) in self.courtesy:
+        if not all(p.text.replace("-", "").isalpha() for p in parts) \
+                or fold(first) in self.courtesy:
             return i
         if _ROMAN.match(first) and i > 0 and doc[i - 1].text[:1].isupper():
             return end  # `Mohammed VI`
@@ -566,13 +567,15 @@ class LeaderExtractor:
 
     def _focus(self, ctx: _Doc, consumed: set[int]) -> str | None:
         """The state the article is most about: its mentions not used by a person, where the
-        story takes place (`au Tchad`, `à N'Djamena`) and the first mention counting more."""
+        story takes place (`au Tchad`, `à N'Djamena`) and the first state named (not an
+        adjective: `soldats américains`) counting more."""
         free = [m for m in ctx.mentions if m.start not in consumed]
         if not free:
             return None
         score = Counter(m.code for m in free)
         score.update(m.code for m in free if self._locative(ctx, m, 0))
-        score[free[0].code] += _FIRST_MENTION
+        places = [m for m in free if m.kind != "demonym"] or free
+        score[places[0].code] += _FIRST_MENTION
         return max(score, key=lambda c: (score[c], -min(m.start for m in free if m.code == c)))
 
     def _describe(self, ctx: _Doc, person: _Person, people: list[_Person],
