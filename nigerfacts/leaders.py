@@ -13,10 +13,16 @@ Traoré`), those after it (`Mahamat Idriss Déby, président de la transition`) 
 coordination, those of the first name (`les anciens présidents X et Y`). Spokespersons and
 other non-leading roles win over a bare rank; a leading role wins over them.
 
+A relative clause gives a role too (`X, qui a dirigé le Niger`). The role is past with
+`ancien`, `ex-`, `feu`, `déchu`, a predecessor, `sous l'ère du colonel X`, or when the person
+is the object of an ousting verb (`a renversé le président X`).
+
 The country is the role's: the state force led (`data/pmcs.tsv`), none for an international
-body or an armed group, else a nationality or state in the title's phrase; failing those, the
-person's nationality, the place the sentence is set in (`Au Mali, le général ...`), a previous
-sentence that names one state only, and last the state the article is most about.
+body or an armed group, else a nationality or state in the title's phrase or in the body led
+(`les FSR du général X`, `l'armée soudanaise, dirigée par ...`); failing those, the leader a
+possessive refers to (`son ministre`), the person's nationality, the place the sentence is set
+in (`Au Mali, le général ...`) or its first state, a previous sentence that names one state
+only, a relative's state, and last the state the article is most about.
 """
 
 from __future__ import annotations
@@ -108,8 +114,8 @@ class _Group:
 @lru_cache(maxsize=1)
 def _state_forces() -> dict[str, str]:
     """Folded name of a PMC or state force -> alpha-3 of its state."""
-    return {fold(name): code for name, code in (line.split("\t") for line in
-                                                 data_lines("pmcs.tsv"))}
+    rows = (line.split("\t") for line in data_lines("pmcs.tsv"))
+    return {fold(row[0]): row[1] for row in rows}
 
 
 def _plural(title: str) -> str:
@@ -516,6 +522,8 @@ class LeaderExtractor:
                                                  or fold(doc[k].text) in self.former
                                                  or (doc[k].is_lower and doc[k].pos_ == "ADJ")):
                 k += 1
+            if k >= limit:
+                break
             title = ctx.title_from.get(k)
             if title is None and fold(doc[k].text) == "qui":
                 return self._relative(ctx, doc[k], titles)
@@ -778,7 +786,7 @@ class LeaderExtractor:
         if title.plural:
             text = title.entry + text[len(doc[title.start : title.head_end].text):]
         text = text[3:] if fold(text).startswith("ex-") else text
-        if doc[title.start].is_sent_start or title.plural:
+        if ctx.opens_sentence(title.start) or title.plural:
             text = text[:1].lower() + text[1:]
         return text
 
