@@ -58,6 +58,7 @@ _NOT_COUNT = {"%", "€", "$", "euros", "dollars", "francs", "ans", "km", "kilom
 _LABEL_POS = {"NOUN", "PROPN", "ADJ"}
 _MILITARY_TEXT = 3  # military words from which a text's "hommes" are soldiers
 _VERB_GROUP = {"n'", "ne", "déjà", "aussi", "encore", "désormais", "toujours"}
+_CLITICS = {"en", "y", "plus", "que", "qu'"}  # n'en comptent plus que 600
 _TERMINAL = {".", "!", "?", "…"}
 
 
@@ -190,8 +191,11 @@ class _Run:
             noun, end = found
             if not self._valid(noun, end):
                 return None
-            return _Troop(number, noun, number.end if upper else end, qualifier,
-                          self._kind(noun, end))
+            troop = _Troop(number, noun, number.end if upper else end, qualifier,
+                           self._kind(noun, end))
+            if self._dont(number) and not self._whose(noun):
+                troop.referent = self._earlier(number)
+            return troop
         if self._label(number) or _year(doc, number):
             return None
         nxt = doc[after] if after < len(doc) else None
@@ -315,6 +319,10 @@ class _Run:
             elif not self._own_ranks(after + 1):
                 return None
             return troop
+        if fold(doc[after : after + 3].text) in ("d'entre eux", "d'entre elles"):
+            troop.referent = self._earlier(number, sentences=3)
+            troop.kind = self._clause_kind(doc[number.start])
+            return troop if troop.referent else None
         if word == "autres":
             troop.referent = earlier or self._earlier(number, sentences=2)
             cue = doc[after + 1 : after + 2]
@@ -364,9 +372,11 @@ class _Run:
         ... seraient 200`, `Ils étaient 1 500`) or the antecedent of `en`."""
         doc = self.doc
         verb = _governor(doc[number.end - 1])
-        for subject in _subjects(verb):
-            if subject.i in range(number.start, number.end):
-                continue
+        subjects = [s for s in _subjects(verb) if s.i not in range(number.start, number.end)]
+        i = self._before_verb(number, clitics=True)
+        if 0 <= i < self._qualifier_start(number) - 1:
+            subjects.append(doc[i])
+        for subject in subjects:
             noun = self._resolve(subject)
             if noun is not None:
                 return noun
@@ -464,7 +474,8 @@ class _Run:
         if noun is not None:
             phrase = [lambda: self._phrase_owner(noun, number), lambda: self._apposed(number)]
             steps = [*steps, *phrase] if noun.i < number.start else [*phrase, *steps]
-            steps += [lambda: self._relative_owner(number), lambda: self._subject_owner(noun)]
+            steps += [lambda: self._relative_owner(noun, number), lambda: self._subset(troop),
+                      lambda: self._subject_owner(noun)]
         elif troop.referent is None:
             steps.append(lambda: self._subject_owner(self.doc[number.end - 1]))
         for step in steps:
@@ -472,6 +483,11 @@ class _Run:
             if owner.settled:
                 return owner
         return _UNKNOWN
+
+    @staticmethod
+    def _subset(troop: _Troop) -> _Owner:
+        """`12 000 soldats nord-coréens, dont 500 officiers`: the whole's country."""
+        return _Owner(troop.referent.country, True) if troop.referent else _UNKNOWN
 
     def _apposed(self, number: Number) -> _Owner:
         """`ces troupes ougandaises, moins de 300 hommes`: the phrase it is set beside."""
@@ -550,14 +566,23 @@ class _Run:
         return any(f" {name} " in text for name in self.lex.multinational) or any(
             w == "force" for w in words)
 
+    def _before_verb(self, number: Number, clitics: bool = False) -> int:
+        """The token before the verb group right before a count (`Ils étaient encore près
+        de 1 000`): its subject when the parse has lost it. With `clitics`, past `en` and
+        `ne ... plus que` too (not for a country, which `en déployant` would pass)."""
+        words = _VERB_GROUP | _CLITICS if clitics else _VERB_GROUP
+        i = self._qualifier_start(number) - 1
+        while i >= 0 and number.start - i <= 6 and (
+                self.doc[i].pos_ in ("VERB", "AUX") or self.doc[i].lower_ in words):
+            i -= 1
+        return i
+
     def _subject_before(self, number: Number) -> _Owner:
         """A country right before the count, or before the verb right before it, is its
         subject, written or elided: `..., le Niger 500`, `la Jamaïque deux douzaines de
         soldats`, `quand Taïwan compte environ 170 000 militaires` (parsed or not)."""
-        i = gap = self._qualifier_start(number) - 1
-        while i >= 0 and number.start - i <= 4 and (
-                self.doc[i].pos_ in ("VERB", "AUX") or self.doc[i].lower_ in _VERB_GROUP):
-            i -= 1
+        gap = self._qualifier_start(number) - 1
+        i = self._before_verb(number)
         m = self._mention(i)
         if m is None or (m.kind == "demonym" and not self.doc[m.start].text[0].isupper()):
             return _UNKNOWN
@@ -575,15 +600,33 @@ class _Run:
             return self._owner_at(head.i)
         return _UNKNOWN
 
-    def _relative_owner(self, number: Number) -> _Owner:
-        """`le Rwanda, dont plus de 2 100 casques bleus servent ...`: the antecedent's."""
-        doc = self.doc
+    def _dont(self, number: Number) -> int | None:
+        """The `dont` right before a count (`dont les 1 135 instructeurs`), if any."""
         i = self._qualifier_start(number) - 1
-        while i >= 0 and fold(doc[i].text) in _DETERMINERS:
+        while i >= 0 and fold(self.doc[i].text) in _DETERMINERS:
             i -= 1
-        if i < 0 or doc[i].lower_ != "dont":
+        return i if i >= 0 and self.doc[i].lower_ == "dont" else None
+
+    def _whose(self, noun: Token) -> bool:
+        """`dont` + a count with a verb of its own is `whose` (`le Rwanda, dont 2 100
+        casques bleus servent`); without one it is `including` (`12 000 soldats, dont 500
+        officiers`). The verb is the parser's or the next one before punctuation."""
+        verb = _governor(noun)
+        if verb.i > noun.i and (verb.pos_ in ("VERB", "AUX") or _heads_clause(verb)):
+            return True
+        for t in self.doc[self._noun_end(noun) : self._noun_end(noun) + 4]:
+            if t.is_punct:
+                break
+            if t.pos_ in ("VERB", "AUX"):
+                return True
+        return False
+
+    def _relative_owner(self, noun: Token, number: Number) -> _Owner:
+        """`le Rwanda, dont plus de 2 100 casques bleus servent ...`: the antecedent's."""
+        i = self._dont(number)
+        if i is None or not self._whose(noun):
             return _UNKNOWN
-        antecedent = _before_punct(doc, i)
+        antecedent = _before_punct(self.doc, i)
         return self._body_owner(antecedent) if antecedent is not None else _UNKNOWN
 
     def _subject_owner(self, noun: Token) -> _Owner:

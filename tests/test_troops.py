@@ -700,6 +700,36 @@ CASES = [
         id="neg-decade",
     ),
     pytest.param(
+        "La Corée du Nord a envoyé 12 000 soldats en Russie, dont 500 officiers. "
+        "Séoul estime que 3 000 d'entre eux sont déjà à Koursk.",
+        # `dont` + a count without a verb is `including`: the whole's country, not the
+        # place before `dont`; `d'entre eux` refers back to the soldiers.
+        {(12000, "PRK", EXACT, S), (500, "PRK", EXACT, S), (3000, "PRK", EXACT, S)},
+        id="dont-including-and-d-entre-eux",
+    ),
+    pytest.param(
+        "Les derniers militaires français ont quitté le Tchad jeudi. Ils étaient encore "
+        "près de 1 000 en novembre, lorsque N'Djamena a dénoncé l'accord.",
+        {(1000, "FRA", APPROX, S)},
+        id="apart-pronoun-subject-next-sentence",
+    ),
+    pytest.param(
+        "Trois jours plus tard, l'attaque a fait 7 morts et 15 blessés parmi les militaires "
+        "béninois.",
+        {(7, "BEN", EXACT, C), (15, "BEN", EXACT, C)},
+        id="apart-morts-et-blesses-parmi",
+    ),
+    pytest.param(
+        "Les 3 000 soldats tchadiens représentent 15 pour cent de la force.",
+        {(3000, "TCD", EXACT, S)},
+        id="neg-pour-cent",
+    ),
+    pytest.param(
+        "La force de la SAMIDRC compte au total quelque 4 000 hommes, dont 1 000 Tanzaniens.",
+        {(4000, None, APPROX, S), (1000, "TZA", EXACT, S)},
+        id="multinational-subject-nationality-noun-subset",
+    ),
+    pytest.param(
         "Plus de 580 000 Haïtiens ont été chassés de chez eux, selon les soldats kényans.",
         set(),
         id="neg-nationality-noun-civilians",
