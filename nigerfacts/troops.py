@@ -309,13 +309,14 @@ class _Run:
         word = fold(doc[after].text) if after < len(doc) else ""
         earlier = self._earlier(number)
         troop = _Troop(number, None, number.end, qualifier, None)
+        continued = earlier if earlier is not None and self._continues(earlier, number) else None
         if word in self.lex.casualty:
             troop.kind = "casualties"
             noun = self._among(after + 1)
             if noun is not None:
                 troop.noun = noun
-            elif earlier is not None:
-                troop.referent = earlier
+            elif continued is not None:
+                troop.referent = continued
             elif not self._own_ranks(after + 1):
                 return None
             return troop
@@ -330,17 +331,30 @@ class _Run:
                 doc[number.start])
             return troop if troop.referent else None
         if after in self.mentions:
-            troop.noun, troop.referent = doc[after], earlier
-            return troop if earlier is not None else None
+            troop.noun, troop.referent = doc[after], continued
+            return troop if continued is not None else None
         noun = self._subject_personnel(number) or self._apposition(number)
         if noun is not None:
             troop.noun = noun
-        elif earlier is not None:
-            troop.referent = earlier
+        elif continued is not None:
+            troop.referent = continued
         else:
             return None
         troop.kind = self._clause_kind(doc[number.start])
         return troop
+
+    def _continues(self, earlier: _Troop, number: Number) -> bool:
+        """A number continues an earlier count when `dont` introduces it or no other verb
+        comes between them than casualty words and the count's own verb (`17 soldats tués
+        et cinq blessés`, `Le Tchad a envoyé 1 000 soldats, le Niger 500`), unlike `2 000
+        soldats tués, selon l'ONG, qui recense 8 000 morts`."""
+        if self._dont(number) is not None:
+            return True
+        anchor = earlier.noun if earlier.noun is not None else self.doc[earlier.number.start]
+        own = fold(_governor(anchor).text)
+        between = self.doc[earlier.end : number.start]
+        return all(t.pos_ != "VERB" or fold(t.text) in self.lex.casualty | {own}
+                   for t in between)
 
     def _earlier(self, number: Number, sentences: int = 1) -> _Troop | None:
         """The last count before this number, in its sentence (or the `sentences` last)."""
@@ -692,10 +706,10 @@ class _Run:
 
     def _main_country(self) -> str | None:
         """The country most often tied to a military word, then most often named, when
-        one leads."""
+        one leads (with no such tie, the most named one)."""
         ties = Counter(m.code for m in self.all_mentions if self._military_tie(m))
         named = Counter(m.code for m in self.all_mentions)
-        ranked = sorted(ties, key=lambda code: (ties[code], named[code]), reverse=True)
+        ranked = sorted(ties or named, key=lambda code: (ties[code], named[code]), reverse=True)
         score = [(ties[code], named[code]) for code in ranked[:2]]
         if ranked and (len(ranked) == 1 or score[0] > score[1]):
             return ranked[0]

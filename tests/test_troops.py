@@ -720,6 +720,19 @@ CASES = [
         id="apart-morts-et-blesses-parmi",
     ),
     pytest.param(
+        "En 2023, 2 000 soldats burkinabè ont été tués, selon l'ONG Acled, qui recense "
+        "8 000 morts au total.",
+        # The second count is the NGO's total, in a clause of its own: not the soldiers'.
+        {(2000, "BFA", EXACT, C)},
+        id="neg-casualty-total-in-other-clause",
+    ),
+    pytest.param(
+        "Au Burkina Faso, 30 soldats ont été tués dimanche. Le gouvernement a décrété un deuil.",
+        # No nationality, no military tie: the article's only state.
+        {(30, "BFA", EXACT, C)},
+        id="country-article-only-state",
+    ),
+    pytest.param(
         "Les 3 000 soldats tchadiens représentent 15 pour cent de la force.",
         {(3000, "TCD", EXACT, S)},
         id="neg-pour-cent",
