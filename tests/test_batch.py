@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -305,10 +306,10 @@ def sample_runs() -> dict[str, tuple[int, str, str]]:
     Small batches, so that both workers get several.
     """
     common = ["extract", str(SAMPLES), "-f", "jsonl", "--batch-size", "2"]
-    return {
-        "1": _cli(*common, "--workers", "1", hash_seed="1", stderr_tty=True),
-        "2": _cli(*common, "--workers", "2", hash_seed="2"),
-    }
+    with ThreadPoolExecutor(2) as both:  # the two runs at once: the model loads take long
+        one = both.submit(_cli, *common, "--workers", "1", hash_seed="1", stderr_tty=True)
+        two = both.submit(_cli, *common, "--workers", "2", hash_seed="2")
+        return {"1": one.result(), "2": two.result()}
 
 
 def test_two_workers_give_the_same_output_as_one(sample_runs):
@@ -334,3 +335,31 @@ def test_progress_bar_when_stderr_is_a_terminal(sample_runs):
     assert "\x1b[" in err  # drawn and erased with terminal control sequences
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", err).replace("\r", "")
     assert summary(plain) == (18, fact_count(jsonl(out)), 0)
+
+
+# -- the library: extract_many(n_process=...) --------------------------------------------------
+
+def test_extract_many_with_two_processes_equals_one_process():
+    import nigerfacts
+
+    texts = [TCHAD, BURKINA, BENIN, GUINEE] * 3
+    dates = ["2024-08", None, "2023-02", None] * 3
+    one = [f.model_dump() for f in nigerfacts.extract_many(texts, dates, batch_size=2)]
+    two = [f.model_dump() for f in nigerfacts.extract_many(texts, dates, batch_size=2,
+                                                           n_process=2)]
+    assert two == one
+    assert [codes(f) for f in one[:4]] == [["TCD", "NER"], ["BFA", "GHA"], ["BEN", "TGO"],
+                                           ["GIN", "MAR"]]
+
+
+def test_worker_processes_end_when_the_caller_stops_reading():
+    import multiprocessing
+
+    import nigerfacts
+
+    before = set(multiprocessing.active_children())
+    results = nigerfacts.extract_many([TCHAD] * 40, batch_size=1, n_process=2)
+    assert [c.code for c in next(results).countries] == ["TCD", "NER"]
+    assert len(set(multiprocessing.active_children()) - before) == 2
+    results.close()
+    assert set(multiprocessing.active_children()) - before == set()
