@@ -221,6 +221,7 @@ class LeaderExtractor:
         self.particles = word_set("leader_name_particles.txt")
         self.courtesy = word_set("leader_courtesy.txt")
         self.lead_verbs = _Verbs("leader_lead_verbs.txt")
+        self.appointment_verbs = _Verbs("leader_appointment_verbs.txt")
         self.countries = CountryResolver(nlp)
 
     def __call__(self, doc: Doc, mentions: list[CountryMention],
@@ -294,6 +295,8 @@ class LeaderExtractor:
         word = fold(doc[k].text)
         if word not in _PREPOSITIONS or (word not in _DE and doc[k].pos_ != "ADP"):
             return i
+        if word == "par" and k + 1 < n and fold(doc[k + 1].text) in _DETERMINERS:
+            return i  # `par intérim`, not `nommé Premier ministre par le CNSP`
         k += 1
         while k < n and fold(doc[k].text) in _DETERMINERS:
             k += 1
@@ -320,7 +323,8 @@ class LeaderExtractor:
                 return person  # `secrétaire général de l'ONU António Guterres`
             return k + 1 if end - k >= 3 else end  # `ministre de la Défense Kalla Moutari`
         token = doc[k]
-        if not (token.like_num or (token.is_lower and token.pos_ in ("NOUN", "PROPN", "ADJ"))):
+        number = token.like_num and word in _DE | {"en"}  # `renversé en 2021`
+        if not (number or (token.is_lower and token.pos_ in ("NOUN", "PROPN", "ADJ"))):
             return i
         k += 1
         if fold(token.text) in self.naming:
@@ -506,7 +510,24 @@ class LeaderExtractor:
             i = title.start
             adjacent = False
         person.right, person.former = self._right(ctx, e, sent_end)
+        if not person.right:
+            person.right = self._predicate(ctx, person)
         return person
+
+    def _predicate(self, ctx: _Doc, person: _Person) -> list[_Title]:
+        """A title given by an appointment verb: `X a été nommé Premier ministre`, `a nommé X
+        ministre de l'Intérieur`."""
+        doc = ctx.doc
+        before = self._prefix_start(ctx, person.first) - 1
+        if before >= 0 and doc[before] in self.appointment_verbs:
+            title = ctx.title_from.get(person.end)  # the object, then its title
+            return [title] if title is not None else []
+        verbs = {t.head for t in doc[person.start : person.end] if t.dep_.startswith("nsubj")}
+        for verb in verbs:
+            if verb in self.appointment_verbs and verb.i > person.end:
+                title = ctx.title_from.get(verb.i + 1)
+                return [title] if title is not None else []
+        return []
 
     def _right(self, ctx: _Doc, e: int, limit: int) -> tuple[list[_Title], bool]:
         """Appositive titles after the name, and whether a past participle follows it."""

@@ -524,6 +524,18 @@ CASES = [
         {("Mahamat Idriss Déby Itno", "TCD", F), ("Idriss Déby Itno", "TCD", T)},
         id="merge-father-and-son-apart",
     ),
+    # --- Titles given by an appointment verb ------------------------------------------
+    pytest.param(
+        "Ali Mahaman Lamine Zeine a été nommé Premier ministre du Niger par le CNSP.",
+        {("Ali Mahaman Lamine Zeine", "NER", F)},
+        id="predicate-subject",
+    ),
+    pytest.param(
+        "Au Niger, le général Abdourahamane Tiani a nommé le colonel Amadou Abdramane "
+        "porte-parole du gouvernement.",
+        {("Abdourahamane Tiani", "NER", F)},
+        id="predicate-object-spokesperson",
+    ),
     # --- Former roles from the clause ---------------------------------------------
     pytest.param(
         "Sous l'ère du colonel Mamadou Tandja, le Niger avait expulsé plusieurs ONG.",
