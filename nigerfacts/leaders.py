@@ -682,9 +682,10 @@ class LeaderExtractor:
             found, code = self._role_country(ctx, referent)
             if found:
                 return code, 3
-            code, _ = self._setting(ctx, referent.start, consumed)  # the office's own context
-            if code is not None:
-                return code, 1
+            named = [p for p in people if p.start < referent.start and p.strength > 0
+                     and p.status == "leader"]  # `le nouveau chef de l'État`: the last one named
+            if named:
+                return named[-1].country, named[-1].strength
         found, code = self._body_led(ctx, person)
         if found:
             return code, 3
