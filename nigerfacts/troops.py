@@ -136,6 +136,7 @@ class _Run:
                  body_start: int, excluded: list[tuple[int, int]]) -> None:
         self.lex = extractor.lex
         self.doc = doc
+        self.text = doc.text  # built anew by spaCy at each access
         self.mentions: dict[int, list[CountryMention]] = {}
         for m in mentions:  # a compound (`franco-allemande`) names two states in one token
             for i in range(m.start, m.end):
@@ -168,7 +169,7 @@ class _Run:
             start = self.doc[t.number.start].idx
             last = self.doc[t.end - 1]
             end = last.idx + len(last.text)
-            facts[key] = TroopFact(text=self.doc.text[start:end], count=t.number.value,
+            facts[key] = TroopFact(text=self.text[start:end], count=t.number.value,
                                    country=t.country, qualifier=t.qualifier, kind=kind,
                                    location=t.location, start=start, end=end)
         return list(facts.values())
@@ -234,7 +235,7 @@ class _Run:
 
     def _qualifier(self, number: Number) -> Qualifier:
         start = self.doc[number.start].idx
-        before = re.sub(r"\s+", " ", fold(self.doc.text[max(0, start - 30) : start])).rstrip()
+        before = re.sub(r"\s+", " ", fold(self.text[max(0, start - 30) : start])).rstrip()
         for phrase, qualifier in self.lex.qualifiers:
             if before.endswith(phrase) and (len(before) == len(phrase)
                                             or not before[-len(phrase) - 1].isalpha()):
