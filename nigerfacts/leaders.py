@@ -93,6 +93,7 @@ class _Person:
     strength: int = -1  # how the country was found: 3 role, 2 nationality, 1 setting, 0 article
     place: CountryMention | None = None  # the mention that set the country at strength 1
     kin: bool = False  # named as a relative: `Son fils, Saddam Haftar`
+    index: int = 0  # place in a list of names after a plural title
 
     @property
     def chain(self) -> list[_Title]:
@@ -269,6 +270,10 @@ class LeaderExtractor:
                 i = mention.end
                 continue
             token = doc[i]
+            after = ctx.country_at.get(i + 1)
+            if token.lower_ == "et" and after is not None and after.kind == "demonym":
+                i = after.end  # `les présidents malien et burkinabè`
+                continue
             if token.is_lower and _adjective(token) and i not in ctx.title_from:
                 title.former |= title.inner < 0 and fold(token.text) in self.former
                 i += 1
@@ -583,6 +588,7 @@ class LeaderExtractor:
                 continue
             if prev.left and prev.left[0].plural:
                 person.left = prev.left
+                person.index = prev.index + 1
 
     def _consumed(self, ctx: _Doc, people: list[_Person]) -> set[int]:
         """Tokens whose country mention already serves a person's title or nationality."""
@@ -630,7 +636,7 @@ class LeaderExtractor:
         peer = next((t for t in chain if t.role in _PEERS), None)
         referent = self._referent(ctx, peer, chain) if peer is not None else None
         if primary is not None:
-            person.title = self._title_text(ctx, primary)
+            person.title = self._title_text(ctx, primary, person.index)
         elif referent is not None:
             person.title = referent.entry
         person.country, person.strength = self._country(ctx, person, people, peer, referent,
@@ -671,7 +677,7 @@ class LeaderExtractor:
         roles += [t for t in chain if t.role == "rank" and not t.complement]
         roles += [t for t in chain if t.role in _PEERS]
         for title in roles:
-            found, code = self._role_country(ctx, title)
+            found, code = self._role_country(ctx, title, person.index)
             if found:
                 return code, 3
         if peer is not None and peer.role != "counterpart" and referent is not None:
@@ -709,9 +715,16 @@ class LeaderExtractor:
         return next((p for p in reversed(people) if start <= p.start < person.first
                      and p.status in ("leader", "rank") and p.strength >= 2), None)
 
-    def _role_country(self, ctx: _Doc, title: _Title) -> tuple[bool, str | None]:
-        """The state of a role from its phrase: (found, alpha-3 or None for a stateless body)."""
-        return self._phrase_country(ctx, title.start, title.inner)
+    def _role_country(self, ctx: _Doc, title: _Title, index: int = 0) -> tuple[bool, str | None]:
+        """The state of a role from its phrase: (found, alpha-3 or None for a stateless body).
+        The index-th name after `les présidents malien et burkinabè` takes the index-th state."""
+        found, code = self._phrase_country(ctx, title.start, title.inner)
+        if found and title.plural:
+            states = list(dict.fromkeys(ctx.country_at[i].code
+                                        for i in range(title.head_end, title.inner)
+                                        if i in ctx.country_at))
+            code = states[min(index, len(states) - 1)] if states else code
+        return found, code
 
     def _body_led(self, ctx: _Doc, person: _Person) -> tuple[bool, str | None]:
         """The state of the body a person leads when it is named around the title: `les FSR du
@@ -784,27 +797,33 @@ class LeaderExtractor:
         return j >= start and fold(ctx.doc[j].text) in _LOCATIVE
 
     # -- output --------------------------------------------------------------------------
-    def _title_text(self, ctx: _Doc, title: _Title) -> str:
-        """The title as written, without nationality, `ex-`, past participles or a state."""
+    def _title_text(self, ctx: _Doc, title: _Title, index: int = 0) -> str:
+        """The title as written, without nationality, `ex-`, past participles or a state; the
+        index-th name after `les ministres de la Défense et de l'Intérieur` takes the index-th
+        complement."""
         doc = ctx.doc
-        words: list[str] = []
+        kept: list[Token] = []
         i = title.start
         while i < title.inner:
-            token = doc[i]
             mention = ctx.country_at.get(i)
-            if mention is not None:
-                if words and fold(words[-1].strip()) in _DE | _LOCATIVE:
-                    words.pop()
+            if mention is not None and not (mention.kind == "demonym" and doc[i].text[0].isupper()):
+                if kept and fold(kept[-1].text) in _DE | _LOCATIVE:
+                    kept.pop()
                 i = mention.end
                 continue
-            if i >= title.head_end and fold(token.text) in self.former:
-                i += 1
-                continue
-            words.append(token.text_with_ws)
+            if i < title.head_end or fold(doc[i].text) not in self.former:
+                kept.append(doc[i])
             i += 1
-        while words and fold(words[-1].strip()) in _DE | _DETERMINERS | {",", "et"}:
-            words.pop()
-        text = "".join(words).strip()
+        cuts = [k for k, t in enumerate(kept[:-1]) if t.lower_ == "et" and k
+                and fold(kept[k + 1].text) in _DE and fold(kept[k - 1].text) not in _DE]
+        if title.plural and cuts:
+            first = next(k for k, t in enumerate(kept) if fold(t.text) in _DE)
+            ends = [*cuts, len(kept)]
+            parts = [kept[first : cuts[0]]] + [kept[c + 1 : e] for c, e in pairwise(ends)]
+            kept = kept[:first] + parts[min(index, len(parts) - 1)]
+        while kept and fold(kept[-1].text) in _DE | _DETERMINERS | {",", "et"}:
+            kept.pop()
+        text = "".join(t.text_with_ws for t in kept).strip()
         if title.plural:
             text = title.entry + text[len(doc[title.start : title.head_end].text):]
         text = text[3:] if fold(text).startswith("ex-") else text

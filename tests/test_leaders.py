@@ -524,6 +524,12 @@ CASES = [
         {("Mahamat Idriss Déby Itno", "TCD", F), ("Idriss Déby Itno", "TCD", T)},
         id="merge-father-and-son-apart",
     ),
+    pytest.param(
+        "Les présidents malien et burkinabè, Assimi Goïta et Ibrahim Traoré, se sont réunis à "
+        "Niamey.",
+        {("Assimi Goïta", "MLI", F), ("Ibrahim Traoré", "BFA", F)},
+        id="coord-distributive-nationalities",
+    ),
     # --- Titles given by an appointment verb ------------------------------------------
     pytest.param(
         "Ali Mahaman Lamine Zeine a été nommé Premier ministre du Niger par le CNSP.",
@@ -674,6 +680,13 @@ TITLES = [
         "Choguel Kokalla Maïga",
         "Premier ministre",
         id="t-former-without-ex",
+    ),
+    pytest.param(
+        "Les ministres nigériens de la Défense et de l'Intérieur, Salifou Mody et Mohamed "
+        "Toumba, ont visité Tillabéri.",
+        "Mohamed Toumba",
+        "ministre de l'Intérieur",
+        id="t-coord-distributive-complement",
     ),
     pytest.param(
         "Mahamat Idriss Déby, président de la transition tchadienne, a été investi.",
