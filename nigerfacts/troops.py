@@ -50,6 +50,7 @@ _BEFORE_NOUN = {"de", "d'", "autres", "nouveaux", "nouvelles", "premiers", "prem
 _DETERMINERS = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "un", "une", "des", "du"}
 _APPOSITION = {",", "–", "—", "-", "(", ":"}
 _AMONG = {"parmi", "chez"}
+_COUNT_NOUNS = {"nombre", "effectif", "effectifs", "total"}
 _STRONG = {"fort", "forte", "forts", "fortes"}
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _CLAUSES = ("acl:relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "cc", "punct")
@@ -335,13 +336,15 @@ class _Run:
             troop.noun, troop.referent = doc[after], continued
             return troop if continued is not None else None
         noun = self._subject_personnel(number) or self._apposition(number)
+        troop.kind = self._clause_kind(doc[number.start])
         if noun is not None:
             troop.noun = noun
+            if troop.kind is None and noun.i in self.personnel:  # soldats russes tués ... 100 000
+                troop.kind = self._kind(noun, self._noun_end(noun))
         elif continued is not None:
             troop.referent = continued
         else:
             return None
-        troop.kind = self._clause_kind(doc[number.start])
         return troop
 
     def _continues(self, earlier: _Troop, number: Number) -> bool:
@@ -403,7 +406,7 @@ class _Run:
         """A subject as a personnel word: itself, the antecedent of `qui`, of `ils`."""
         if subject.i in self.personnel:
             return subject if self._valid(subject, self.personnel[subject.i][0]) else None
-        if fold(subject.text) in self.lex.casualty:
+        if fold(subject.text) in self.lex.casualty | _COUNT_NOUNS:  # les pertes des troupes
             return next((c for c in subject.children if c.i in self.personnel and self._valid(
                 c, self.personnel[c.i][0])), None)
         word = subject.lower_
@@ -517,6 +520,10 @@ class _Run:
         and in the military body it is counted in (`un bataillon rwandais de 850 hommes`).
         After a possessive (`ses 1 000 militaires du Niger`) `de` + country is a place."""
         tokens = list(_phrase(noun, self._noun_end(noun)))
+        if number.start < noun.i:  # `Deux cents instructeurs de l'armée`: parsed under `cents`
+            tokens += [t for n in self.doc[number.start : number.end]
+                       if n.head.i not in range(number.start, number.end) and n.head.i != noun.i
+                       for t in _phrase(n, n.i + 1)]
         head = noun
         while head.dep_ in ("nmod", "obl", "obl:arg", "obl:mod") and (
                 fold(head.head.text) in self.lex.units or fold(head.head.text) in _STRONG):

@@ -733,6 +733,22 @@ CASES = [
         id="country-article-only-state",
     ),
     pytest.param(
+        "Deux cents instructeurs de l'armée française formeront 5 000 soldats mauritaniens.",
+        {(200, "FRA", EXACT, S), (5000, "MRT", EXACT, S)},
+        id="country-complement-of-number-words",
+    ),
+    pytest.param(
+        "Le nombre de soldats russes tués dépasserait 100 000.",
+        {(100000, "RUS", EXACT, C)},
+        id="apart-nombre-de-soldats",
+    ),
+    pytest.param(
+        "Quelque 2 500 militaires de l'opération Sangaris ont été déployés en Centrafrique.",
+        # A French operation: its personnel serve France, not the place.
+        {(2500, "FRA", APPROX, S)},
+        id="country-named-operation",
+    ),
+    pytest.param(
         "Les 3 000 soldats tchadiens représentent 15 pour cent de la force.",
         {(3000, "TCD", EXACT, S)},
         id="neg-pour-cent",
