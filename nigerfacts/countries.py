@@ -176,11 +176,16 @@ class CountryResolver:
 
     @staticmethod
     def _inside_other_name(span: Span, kind: str) -> bool:
-        """`Washington Post`, `Paris Saint-Germain`, `France Info`, `Michael Jordan`."""
+        """`Washington Post`, `Paris Saint-Germain`, `France Info`, `Michael Jordan`.
+
+        A country after `de`/`du` inside a person entity is a title's complement that the
+        model swallowed (`Premier ministre du Sénégal Ousmane Sonko`), not part of a name.
+        """
         doc = span.doc
+        after_de = span.start > 0 and fold(doc[span.start - 1].text) in {"de", "du", "d'", "des"}
         for ent in doc.ents:
             if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
-                if ent.label_ == "PER":
+                if ent.label_ == "PER" and not after_de:
                     return True
                 if ent.label_ in ("ORG", "MISC") and ent.start == span.start:
                     return True
