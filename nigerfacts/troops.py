@@ -532,9 +532,12 @@ class _Run:
                 came_from, head = head, head.head
             tokens += [head, *(t for t in _phrase(head, head.i + 1)
                                if t not in came_from.subtree)]
+        return self._owner_in(tokens, by_name=not self._possessive(noun, number))
+
+    def _possessive(self, noun: Token, number: Number) -> bool:
+        """`ses 1 000 militaires`, `450 de ses soldats`."""
         first = min(number.start, noun.i)
-        possessive = any(t.lower_ in _POSSESSIVES for t in self.doc[max(0, first - 1) : noun.i])
-        return self._owner_in(tokens, by_name=not possessive)
+        return any(t.lower_ in _POSSESSIVES for t in self.doc[max(0, first - 1) : noun.i])
 
     def _noun_end(self, noun: Token) -> int:
         return self.personnel.get(noun.i, (noun.i + 1, ""))[0]
@@ -753,20 +756,22 @@ class _Run:
 
     # -- where -------------------------------------------------------------------------
     def _location(self, troop: _Troop) -> str | None:
-        """The country the personnel are in, when the clause says it (`stationnés au Niger`)."""
-        token = troop.noun if troop.noun is not None and troop.referent is None else (
-            self.doc[troop.number.end - 1])
+        """The country the personnel are in, when their phrase or clause says it
+        (`stationnés au Niger`, `dans l'est de la RDC`, `ses soldats du Mali`)."""
+        noun, number = troop.noun, troop.number
+        token = noun if noun is not None and noun.i > number.start else self.doc[number.end - 1]
         verb = _governor(token)
-        places = list(_phrase(token, token.i + 1, clauses=_PLACE_CLAUSES))
-        if verb.i != token.i:
-            places += [t for c in verb.children if c.dep_.startswith("obl") or c.dep_ in (
-                "advmod", "xcomp") for t in c.subtree]
-        for t in sorted(places, key=lambda t: t.i):
+        own = sorted(_phrase(token, token.i + 1, clauses=_PLACE_CLAUSES))
+        clause = sorted(t for c in verb.children if c.dep_.startswith("obl") or c.dep_ in (
+            "advmod", "xcomp") for t in c.subtree) if verb.i != token.i else []
+        origin = self._possessive(token, number)
+        for t in (*own, *clause):
             m = self._mention(t.i)
             if m is None or t.i != m.start or m.kind == "demonym" or m.code == troop.country:
                 continue
             before = fold(self.doc[m.start - 1].text) if m.start else ""
-            if before in _PLACE_CASES or self._region_of(m) or (
+            if before in _PLACE_CASES or self._region_of(m) or (origin and (
+                    before in _OWNER_CASES)) or (
                     before in _DETERMINERS and m.start > 1
                     and fold(self.doc[m.start - 2].text) in _PLACE_CASES):
                 return m.code

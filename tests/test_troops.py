@@ -749,6 +749,11 @@ CASES = [
         id="country-named-operation",
     ),
     pytest.param(
+        "Environ 900 militaires américains sont basés en Syrie et 2 500 en Irak.",
+        {(900, "USA", APPROX, S), (2500, "USA", EXACT, S)},
+        id="apart-gapped-place",
+    ),
+    pytest.param(
         "Les 3 000 soldats tchadiens représentent 15 pour cent de la force.",
         {(3000, "TCD", EXACT, S)},
         id="neg-pour-cent",
@@ -865,6 +870,17 @@ LOCATION_CASES = [
         "Le Sénégal fournit 800 casques bleus à la Minusca.",
         (800, "SEN", None),
         id="loc-not-said",
+    ),
+    pytest.param(
+        "Quelque 2 000 soldats burundais combattent dans l'est de la RDC.",
+        (2000, "BDI", "COD"),
+        id="loc-region-of",
+    ),
+    pytest.param(
+        "Le Tchad a retiré ses 1 000 soldats du Mali.",
+        # After a possessive, `du Mali` is where they were, not whom they serve.
+        (1000, "TCD", "MLI"),
+        id="loc-possessive-de",
     ),
 ]
 
