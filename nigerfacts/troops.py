@@ -11,7 +11,8 @@ présents`, `17 soldats tués et cinq blessés`, `le Tchad 1 000 soldats, le Nig
 
 The country is the state served, taken in this order from: the noun phrase (`soldats
 italiens`, `soldats du Tchad`, `hommes de Wagner`, `un bataillon rwandais de 850
-hommes`), an elided subject (`..., la Jamaïque deux douzaines de soldats`), a relative
+hommes`), a subject right before the verb or elided (`..., la Jamaïque deux douzaines de soldats`),
+a relative
 (`le Rwanda, dont 2 100 casques bleus`), the clause's subject, through a possessive or not
 (`L'armée tanzanienne a retiré 450 de ses soldats`), and last the article's main military
 country. Multinational bodies and UN peacekeepers of no stated nationality give none.
@@ -154,6 +155,8 @@ class _Run:
 
     # -- the facts ---------------------------------------------------------------------
     def facts(self) -> list[TroopFact]:
+        """Find the counts in text order (a count may continue an earlier one), settle
+        their countries, and list each (count, country, kind) once."""
         for k in range(len(self.numbers)):
             troop = self._troop(k)
             if troop is not None:
@@ -177,12 +180,14 @@ class _Run:
 
     @staticmethod
     def _kind_of(troop: _Troop) -> TroopKind:
+        """A count's kind, or that of the count it continues (`tués : 8 de la SADC`)."""
         while troop.kind is None and troop.referent is not None:
             troop = troop.referent
         return troop.kind or "strength"
 
     # -- finding -----------------------------------------------------------------------
     def _troop(self, k: int) -> _Troop | None:
+        """numbers[k] as a troop count: with its personnel word, or apart from it."""
         doc, number = self.doc, self.numbers[k]
         upper, lower = self._range(k)
         qualifier = ("more_than" if upper else "less_than" if lower
@@ -195,22 +200,27 @@ class _Run:
                 return None
             troop = _Troop(number, noun, number.end if upper else end, qualifier,
                            self._kind(noun, end))
-            if self._dont(number) and not self._whose(noun):
+            if self._dont(number) is not None and not self._whose(noun):
                 troop.referent = self._earlier(number)
             return troop
         if self._label(number) or _year(doc, number):
             return None
-        nxt = doc[after] if after < len(doc) else None
-        if nxt is not None and (fold(nxt.text) in _NOT_COUNT or self._percent(after)
-                                or self._quantifies(after)
-                                or nxt.lower_ in self.lex.not_troops or (
-                nxt.pos_ in ("NOUN", "PROPN", "SYM", "NUM")
-                and fold(nxt.text) not in self.lex.casualty | {"autres"}
-                and after not in self.mentions)):
+        if after < len(doc) and self._counts_other(after):
             return None
         return self._apart(number, qualifier, after)
 
+    def _counts_other(self, i: int) -> bool:
+        """The number before token i counts something else: `40 blindés`, `15 %`, `une
+        dizaine de jihadistes`, `200 civils` (not `7 morts`, `5 autres`, `2 Indonésiens`)."""
+        word = self.doc[i]
+        if fold(word.text) in _NOT_COUNT or word.lower_ in self.lex.not_troops or (
+                self._percent(i) or self._quantifies(i)):
+            return True
+        return (word.pos_ in ("NOUN", "PROPN", "SYM", "NUM") and i not in self.mentions
+                and fold(word.text) not in self.lex.casualty | {"autres"})
+
     def _percent(self, i: int) -> bool:
+        """`15 pour cent`."""
         return fold(self.doc[i : i + 2].text) == "pour cent"
 
     def _quantifies(self, i: int) -> bool:
@@ -235,6 +245,7 @@ class _Run:
         return None, None
 
     def _qualifier(self, number: Number) -> Qualifier:
+        """From the words before the number (`un peu plus de`), else its own form."""
         start = self.doc[number.start].idx
         before = re.sub(r"\s+", " ", fold(self.text[max(0, start - 30) : start])).rstrip()
         for phrase, qualifier in self.lex.qualifiers:
@@ -301,6 +312,7 @@ class _Run:
         return bool(self.military[n] or self.military[n - 1])
 
     def _not_troops(self, noun: Token, end: int) -> bool:
+        """`150 hommes du JNIM`, `hommes armés`, `hommes et femmes` (see not_troops.txt)."""
         words = [t.lower_.replace("’", "'") for t in sorted(_phrase(noun, end))]
         text = f" {' '.join(words)} "
         return any(f" {w} " in text for w in self.lex.not_troops)
@@ -485,6 +497,8 @@ class _Run:
         troop.location = self._location(troop)
 
     def _owner(self, troop: _Troop) -> _Owner:
+        """What the text says of the troop's state, the closest evidence first: a count
+        apart from its noun first looks at its own clause (`1 200 sont tchadiens`)."""
         noun, number = troop.noun, troop.number
         if noun is not None and noun.i in self.mentions:
             return self._owner_at(noun.i, coordinated=False)
@@ -543,6 +557,9 @@ class _Run:
         return self.personnel.get(noun.i, (noun.i + 1, ""))[0]
 
     def _owner_in(self, tokens: list[Token], by_name: bool = True) -> _Owner:
+        """The one state a phrase names as owner (nationality, `de` + name unless
+        `by_name` is off, a named force); none if it names several or a multinational
+        body."""
         codes: set[str] = set()
         seen: set[tuple[int, str]] = set()
         for m in (m for t in tokens for m in self.mentions.get(t.i, ())):
@@ -581,11 +598,13 @@ class _Run:
         return fold(self.doc[i].text) in _REGIONS
 
     def _forces(self, tokens: list[Token]) -> set[str]:
+        """States of the PMCs and national forces named in the tokens (`Wagner` -> RUS)."""
         words = [fold(t.text) for t in sorted(tokens)]
         text = f" {' '.join(words)} "
         return {code for name, code in self.lex.forces.items() if f" {name} " in text}
 
     def _multinational(self, tokens: list[Token]) -> bool:
+        """A multinational body (`mission`, `Minusma`, `force conjointe`, a bare `force`)."""
         words = [fold(t.text) for t in sorted(tokens)]
         text = f" {' '.join(words)} "
         return any(f" {name} " in text for name in self.lex.multinational) or any(
