@@ -4,19 +4,47 @@ spaCy refuses texts over `nlp.max_length` and its memory grows with a doc's leng
 so a long article is processed in chunks cut at paragraph, then sentence, then word
 boundaries. Text that is not in Unicode NFC (decomposed accents) is composed for the
 extractors, and every offset is mapped back, so offsets always index the text as read.
+Lone surrogates, which spaCy cannot encode, are shown to it as U+FFFD (one for one).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from .dateline import parse_dateline
+from .dateline import is_iso_date, parse_dateline
 from .models import CountryFact, DateFact, Facts, LeaderFact, Mention, TroopFact
 
 CHUNK_CHARS = 100_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?»])\s+"), re.compile(r"\s+"))
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Where the clusters NFC changed are, in the composed piece and in the original one.
+
+    Four arrays, one entry per changed cluster (a base character and its combining
+    marks, or a character NFC replaces): a few bytes per accent, not per character.
+    """
+
+    starts: array  # composed offsets
+    ends: array
+    original_starts: array
+    original_ends: array
+
+    def __call__(self, position: int) -> int:
+        """The original offset of a composed offset (inside a cluster: the cluster's start)."""
+        k = bisect_right(self.starts, position) - 1
+        if k < 0:
+            return position
+        if position < self.ends[k]:
+            return self.original_starts[k]
+        return self.original_ends[k] + position - self.ends[k]
 
 
 @dataclass(frozen=True)
@@ -25,7 +53,7 @@ class Chunk:
 
     text: str
     offset: int  # where the piece starts in the original text
-    index: list[int] | None  # original offset (from `offset`) of each char, if normalized
+    index: OffsetMap | None  # composed offset -> original offset (from `offset`), if normalized
     prefix: str = ""  # a dateline put before the piece to carry the reference date
 
     @property
@@ -45,27 +73,75 @@ def split(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
             if ends:
                 cut = ends[-1]
                 break
-        cut = cut or size
+        cut = cut or _grapheme_cut(text, start, size)
         pieces.append((start, text[start : start + cut]))
         start += cut
     pieces.append((start, text[start:]))
     return pieces
 
 
+def _grapheme_cut(text: str, start: int, size: int) -> int:
+    """`size`, or less so that a cut without a break does not part a letter from its accent."""
+    cut = size
+    while cut > size // 2 and unicodedata.combining(text[start + cut]):
+        cut -= 1
+    return cut if cut > size // 2 else size
+
+
+@lru_cache(maxsize=1)
+def _clusters() -> re.Pattern[str]:
+    """A base character with its combining marks, or one character NFC replaces."""
+    marks: list[int] = []
+    singles: list[int] = []
+    for code in range(0x110000):
+        c = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        if unicodedata.combining(c):
+            marks.append(code)
+        elif unicodedata.normalize("NFC", c) != c:
+            singles.append(code)
+    mark_class, single_class = _char_class(marks), _char_class(singles)
+    return re.compile(rf"[^{mark_class}]?[{mark_class}]+|[{single_class}]")
+
+
+def _char_class(codes: list[int]) -> str:
+    """The inside of a regex character class for sorted code points, as ranges (fast)."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                   for a, b in runs)
+
+
 def normalize(piece: str, offset: int) -> Chunk:
     """Compose the piece to NFC, keeping the original offset of every character."""
+    if _SURROGATES.search(piece):
+        piece = _SURROGATES.sub("\ufffd", piece)  # same length: offsets unchanged
     if unicodedata.is_normalized("NFC", piece):
         return Chunk(piece, offset, None)
     out: list[str] = []
-    index: list[int] = []
-    cluster_start = 0
-    for i in range(1, len(piece) + 1):
-        if i == len(piece) or unicodedata.combining(piece[i]) == 0:
-            composed = unicodedata.normalize("NFC", piece[cluster_start:i])
-            out.append(composed)
-            index.extend([cluster_start] * len(composed))
-            cluster_start = i
-    index.append(len(piece))
+    index = OffsetMap(array("q"), array("q"), array("q"), array("q"))
+    done = composed_length = 0
+    for match in _clusters().finditer(piece):
+        cluster = match.group()
+        composed = unicodedata.normalize("NFC", cluster)
+        if composed == cluster:
+            continue
+        start, end = match.span()
+        out.append(piece[done:start])
+        composed_length += start - done
+        index.starts.append(composed_length)
+        index.original_starts.append(start)
+        out.append(composed)
+        composed_length += len(composed)
+        index.ends.append(composed_length)
+        index.original_ends.append(end)
+        done = end
+    out.append(piece[done:])
     return Chunk("".join(out), offset, index)
 
 
@@ -76,6 +152,9 @@ def chunks(text: str, reference_date: str | None, size: int = CHUNK_CHARS) -> li
     dateline's) is put as a dateline before every chunk: that is how it reaches the
     component, even in `nlp.pipe`'s worker processes.
     """
+    if reference_date and not is_iso_date(reference_date):
+        raise ValueError(f"reference date '{reference_date}' is not a date: use YYYY, YYYY-MM "
+                         "or YYYY-MM-DD")
     dateline = parse_dateline(text)
     reference = reference_date or dateline.reference_date
     prefix = f" date {reference} " if reference else ""
@@ -89,7 +168,7 @@ def chunks(text: str, reference_date: str | None, size: int = CHUNK_CHARS) -> li
 def _remap(chunk: Chunk, original: str, start: int, end: int) -> tuple[str, int, int]:
     start, end = start - len(chunk.prefix), end - len(chunk.prefix)
     if chunk.index is not None:
-        start, end = chunk.index[start], chunk.index[end]
+        start, end = chunk.index(start), chunk.index(end)
     start, end = start + chunk.offset, end + chunk.offset
     return original[start:end], start, end
 

@@ -1,24 +1,35 @@
 """Reading inputs: files, directories, stdin, JSON Lines corpora and HTML pages.
 
 Decoding: UTF-8 (a BOM is dropped), UTF-16 with a BOM; any other bytes are read as
-Windows-1252 with a warning. Offsets in the output index the decoded text (BOM
-excluded, line endings as in the file); for HTML, the article text extracted from it.
-Every failure is one line for the user, never a traceback.
+Windows-1252 with a warning; UTF-16 without a BOM is recognized by its NUL bytes.
+Offsets in the output index the decoded text (BOM excluded, line endings as in the
+file); for HTML, the article text extracted from it. Every failure is one line for the
+user, never a traceback; characters no encoder can write (lone surrogates, from JSON
+escapes or undecodable file names) become U+FFFD, one for one, so offsets hold.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import stat
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from .dateline import is_iso_date
 from .language import looks_french
 
 MAX_BYTES = 50_000_000
 INPUT_FORMATS = ("auto", "text", "jsonl", "html")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
 
 
 class InputError(Exception):
@@ -47,58 +58,134 @@ class JsonFields:
 
 def decode(raw: bytes) -> tuple[str, str | None]:
     """Decoded text and an optional warning."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), None
-        except UnicodeDecodeError:
-            raise InputError("invalid UTF-16 text") from None
-    if b"\x00" in raw[:8192]:
-        raise InputError("binary file (contains NUL bytes), not text")
+    warning = None
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                if encoding != "utf-8":
+                    raise InputError(f"invalid {encoding[:6].upper()} text") from None
+                text = raw[len(bom):].decode(encoding, errors="replace")
+                warning = "invalid UTF-8 bytes replaced by U+FFFD"
+            return _text_only(text), warning
+    head = raw[:8192]
+    if b"\x00" in head:
+        text = _bomless_utf16(raw)
+        if text is None:
+            raise InputError("binary file (contains NUL bytes), not text")
+        return _text_only(text), "UTF-16 without a byte order mark"
     try:
-        text, warning = raw.decode("utf-8"), None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         text, warning = raw.decode("cp1252", errors="replace"), "not UTF-8: read as Windows-1252"
+    return _text_only(text), warning
+
+
+def _bomless_utf16(raw: bytes) -> str | None:
+    """UTF-16 text without a BOM: NUL bytes at every other place, as Latin script gives."""
+    head = raw[:8192]
+    if len(raw) % 2 or len(head) < 2:
+        return None
+    for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _text_only(text: str) -> str:
+    """The text, unless it is binary data: NUL or many other control characters."""
     sample = text[:8192]
+    if "\x00" in sample:
+        raise InputError("binary file (contains NUL bytes), not text")
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
     if sample and controls / len(sample) > 0.05:
         raise InputError("binary file (control characters), not text")
-    return text, warning
+    return text
+
+
+def clean(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (same length)."""
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+
+
+def display_name(name: str) -> str:
+    """A path or id as it can be printed: undecodable file-name bytes become U+FFFD."""
+    if not _SURROGATES.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return clean(name)
 
 
 def read_bytes(name: str) -> bytes:
-    """The bytes of a path, or of stdin for `-`."""
+    """The bytes of a path, or of stdin for `-`, at most `MAX_BYTES`."""
     if name == "-":
-        return sys.stdin.buffer.read()
+        return _bounded(sys.stdin.buffer)
     path = Path(name)
-    if not path.exists():
-        raise InputError("no such file")
-    if path.is_dir():
-        raise InputError("is a directory")
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError(f"file too large (over {MAX_BYTES // 1_000_000} MB)")
     try:
-        return path.read_bytes()
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError("broken symbolic link" if _is_link(path) else "no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(_reason(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory")
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+        raise InputError("not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise InputError(_TOO_LARGE)
+    try:
+        with path.open("rb") as handle:  # a FIFO or /dev/fd/N is read, but not without end
+            return _bounded(handle)
     except PermissionError:
         raise InputError("permission denied") from None
     except OSError as exc:
-        raise InputError(exc.strerror or "cannot be read") from None
+        raise InputError(_reason(exc)) from None
+
+
+_TOO_LARGE = f"file too large (over {MAX_BYTES // 1_000_000} MB)"
+
+
+def _bounded(handle: BinaryIO) -> bytes:
+    raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise InputError(_TOO_LARGE)
+    return raw
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    return "cannot be read"
 
 
 def html_text(html: str) -> str:
     """The article text of an HTML page (trafilatura: boilerplate removed, no network)."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
+        raise InputError(f"the HTML could not be parsed ({type(exc).__name__})") from None
     if not text:
         raise InputError("no article text found in the HTML")
     return text
 
 
 def _checked(name: str, text: str, warnings: list[str], reference: str | None = None) -> Source:
-    if not text.strip():
+    name = display_name(name)
+    if not text.strip() or all(c.isspace() or unicodedata.category(c) == "Cf" for c in text):
         return Source(name, error="empty (no text)")
+    if _SURROGATES.search(text):
+        text = clean(text)
+        warnings.append("invalid characters (lone surrogates) replaced by U+FFFD")
     if not looks_french(text):
         warnings.append("the text does not look French; facts may be missed")
     return Source(name, text=text, warnings=tuple(warnings), reference_date=reference)
@@ -112,59 +199,93 @@ def read_source(name: str, input_format: str = "auto") -> Source:
                 _HTML_SUFFIXES)):
             text = html_text(text)
     except InputError as exc:
-        return Source(name, error=str(exc))
+        return Source(display_name(name), error=str(exc))
     return _checked(name, text, [warning] if warning else [])
 
 
 def read_jsonl(name: str, fields: JsonFields) -> Iterator[Source]:
     """One source per line of a JSON Lines corpus; a bad line is an error for that line."""
+    shown = display_name(name)
     try:
         if name == "-":
-            lines: Iterable[str] = sys.stdin
+            lines: Iterable[str] = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig",
+                                                    errors="replace")
         else:
             path = Path(name)
             if not path.is_file():
                 raise InputError("is a directory" if path.is_dir() else "no such file")
-            lines = path.open(encoding="utf-8", errors="replace")
-    except (InputError, OSError) as exc:
-        yield Source(name, error=str(exc) if isinstance(exc, InputError) else exc.strerror)
+            lines = path.open(encoding="utf-8-sig", errors="replace")
+    except InputError as exc:
+        yield Source(shown, error=str(exc))
+        return
+    except (OSError, ValueError) as exc:
+        yield Source(shown, error="permission denied" if isinstance(exc, PermissionError)
+                     else _reason(exc))
         return
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        where = f"{name}:{number}"
+        where = f"{shown}:{number}"
         try:
             record = json.loads(line)
             text = record[fields.text]
             if not isinstance(text, str):
                 raise TypeError
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             yield Source(where, error="not a JSON object")
             continue
-        except (KeyError, TypeError):
+        except (KeyError, TypeError, IndexError):
             yield Source(where, error=f"no string field '{fields.text}'")
             continue
         doc_id = record.get(fields.id)
         date = record.get(fields.date)
-        yield _checked(str(doc_id) if doc_id is not None else where, text, [],
+        warnings = []
+        if date is not None and date != "" and not (isinstance(date, str) and is_iso_date(date)):
+            warnings.append(f"field '{fields.date}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD):"
+                            " ignored")
+            date = None
+        yield _checked(str(doc_id) if doc_id is not None else where, text, warnings,
                        date if isinstance(date, str) and date else None)
 
 
 def expand(paths: Iterable[str], glob: str = "*.txt") -> Iterator[str]:
-    """Paths as given, directories replaced by their matching files (recursively, sorted)."""
+    """Paths as given, directories replaced by their matching files (recursively, sorted).
+
+    A directory with no matching file is kept as it is: reading it reports why.
+    """
     for name in paths:
         path = Path(name)
-        if name != "-" and path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob(glob)) if p.is_file())
+        if name != "-" and _is_dir(path):
+            try:
+                found = sorted(p for p in path.rglob(glob) if p.is_file())
+            except OSError:
+                found = []
+            yield from (str(p) for p in found) if found else (name,)
         else:
             yield name
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return path.is_symlink()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def iter_sources(paths: Iterable[str], input_format: str = "auto", glob: str = "*.txt",
                  fields: JsonFields = JsonFields()) -> Iterator[Source]:
     """Every article of every input, read one at a time so a large batch is streamed."""
     for name in expand(paths, glob):
-        if input_format == "jsonl" or (input_format == "auto" and name.endswith(".jsonl")):
+        if name != "-" and _is_dir(Path(name)):
+            yield Source(display_name(name), error=f"directory without '{glob}' files")
+        elif input_format == "jsonl" or (input_format == "auto" and name.endswith(".jsonl")):
             yield from read_jsonl(name, fields)
         else:
             yield read_source(name, input_format)
