@@ -470,12 +470,17 @@ class _Run:
 
     def _clause_kind(self, token: Token) -> TroopKind | None:
         """Casualties when the clause's predicate is a casualty word (`ont été tués`,
-        `ont perdu la vie`, `sont portés disparus`, `les pertes ... sont estimées à`)."""
+        `ont perdu la vie`, `sont portés disparus`, `ont été faits prisonniers`, `les pertes
+        ... sont estimées à`)."""
         if token.dep_ == "conj":
             token = token.head
         verb = _governor(token)
-        cues = [verb, *(c for c in verb.children if c.dep_ in (
-            "xcomp", "obj", "nsubj", "nsubj:pass") and c.i != token.i and not _heads_clause(c))]
+        deps = {"xcomp", "obj", "nsubj", "nsubj:pass"}
+        if any(c.dep_ == "aux:pass" for c in verb.children):
+            deps.add("obl:arg")
+        cues = [verb, *self.doc[verb.i + 1 : verb.i + 2],  # `faits prisonniers`, any parse
+                *(c for c in verb.children if c.dep_ in deps and c.i != token.i
+                  and not _heads_clause(c))]
         if verb.dep_ == "conj" and token.i < verb.i:
             cues.append(verb.head)
         return "casualties" if self._casualty(cues) else None
