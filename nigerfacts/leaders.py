@@ -217,6 +217,7 @@ class LeaderExtractor:
         self.former_verbs = _Verbs("leader_former_verbs.txt")
         self.speech_verbs = _Verbs("leader_speech_verbs.txt")
         self.international = word_set("international_orgs.txt")
+        self.generic_bodies = word_set("leader_generic_bodies.txt")
         self.armed = word_set("leader_armed_groups.txt")
         self.naming = word_set("leader_naming_nouns.txt")
         self.particles = word_set("leader_name_particles.txt")
@@ -429,7 +430,10 @@ class LeaderExtractor:
         kept = []
         taken: set[int] = set()
         for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
-            if e > s and not taken.intersection(range(s, e)) and not self._names_thing(ctx, s):
+            states = any(i in ctx.country_at and ctx.country_at[i].kind != "demonym"
+                         for i in range(s, e))  # `l'Alliance Fleuve Congo`: not a person
+            if e > s and not states and not taken.intersection(range(s, e)) \
+                    and not self._names_thing(ctx, s):
                 kept.append((s, e))
                 taken.update(range(s, e))
         return kept
@@ -763,7 +767,11 @@ class LeaderExtractor:
                 code, kind = doc.vocab.strings[match_id].split("|")
                 if kind == "demonym" or doc[s].text[0].isupper():
                     codes.append(code)
-        return (True, codes[0]) if codes else (False, None)
+        if codes:
+            return True, codes[0]
+        if _contains(text, self.generic_bodies):  # le commandant de la force, sans État nommé
+            return True, None
+        return False, None
 
     def _setting(self, ctx: _Doc, first: int,
                  consumed: set[int]) -> tuple[str | None, CountryMention | None]:
