@@ -93,6 +93,16 @@ def run(command: list[str], stdout: Path | None = None) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode)
 
 
+def first_difference(a: Path, b: Path) -> str | None:
+    """None when the two JSON Lines files are the same, else where they first differ."""
+    lines_a = a.read_text(encoding="utf-8").splitlines()
+    lines_b = b.read_text(encoding="utf-8").splitlines()
+    for n, (x, y) in enumerate(zip(lines_a, lines_b, strict=False), 1):
+        if x != y:
+            return f"line {n}: {x[:150]} | {y[:150]}"
+    return None if len(lines_a) == len(lines_b) else f"{len(lines_a)} != {len(lines_b)} lines"
+
+
 def best(runs: list[Run]) -> Run:
     return min(runs, key=lambda r: r.seconds)
 
@@ -172,16 +182,16 @@ def main() -> None:
                       for _ in range(args.repeat)])
         cli_10n = run([*extract, str(large), "-o", str(tmp / "10n.jsonl")])
 
-        # --workers 1 against --workers 2 on the same batch.
-        # (Each run has its own hash seed: output must not depend on set order either.)
-        w1 = best([run([*extract, str(batch), "--workers", "1", "-o", str(tmp / "w1.jsonl")])
-                   for _ in range(args.repeat)])
-        w2 = best([run([*extract, str(batch), "--workers", "2", "-o", str(tmp / "w2.jsonl")])
-                   for _ in range(args.repeat)])
-        out1 = (tmp / "w1.jsonl").read_bytes()
-        out2 = (tmp / "w2.jsonl").read_bytes()
-        identical = out1 == out2 and out1.count(b"\n") == args.workers_docs
-        del out1, out2
+        # --workers 1 against --workers 2 on the same batch, runs alternated; each pair's
+        # outputs compared (each run has its own hash seed: output must not depend on set
+        # order either).
+        ones, twos, differences = [], [], []
+        for _ in range(args.repeat):
+            ones.append(run([*extract, str(batch), "--workers", "1", "-o", str(tmp / "w1.jsonl")]))
+            twos.append(run([*extract, str(batch), "--workers", "2", "-o", str(tmp / "w2.jsonl")]))
+            differences.append(first_difference(tmp / "w1.jsonl", tmp / "w2.jsonl"))
+        w1, w2 = best(ones), best(twos)
+        identical = not any(differences)
 
     ours, bare = in_process(texts, args.repeat, args.batch_size)
     load_after = os.getloadavg()[0]
@@ -209,6 +219,8 @@ def main() -> None:
           f"{verdict(speedup >= TARGET_SPEEDUP)}")
     print(f"output --workers 1 == --workers 2:  {identical!s:>6}   target identical: "
           f"{verdict(identical)}")
+    for difference in filter(None, differences):
+        print(f"  first difference: {difference}")
     print(f"peak RSS of the CLI: N={args.n}: {cli_n.max_rss_kb / 1024:.0f} MiB, "
           f"10N={10 * args.n}: {cli_10n.max_rss_kb / 1024:.0f} MiB, growth {growth:+.1%}   "
           f"target <= +{TARGET_RSS_GROWTH:.0%}: {verdict(growth <= TARGET_RSS_GROWTH)}")
