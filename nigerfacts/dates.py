@@ -200,7 +200,7 @@ def parse_reference(value: str | None) -> tuple[int, int | None, int | None] | N
 
 
 def _valid(year: int | None, month: int, day: int | None) -> bool:
-    if not 1 <= month <= 12:
+    if not 1 <= month <= 12 or (year is not None and not 1 <= year <= 9999):
         return False
     if day is None:
         return True
@@ -213,8 +213,8 @@ def resolve_year(month: int, day: int | None, relation: str | None,
     """The year of a month/day without one: nearest to the reference, or per dernier/prochain."""
     ry, rm, rd = ref
     if rm is None:
-        return ry
-    candidates = [y for y in (ry - 1, ry, ry + 1) if _valid(y, month, day)]
+        return ry if _valid(ry, month, day) else None
+    candidates = [y for y in (ry - 1, ry, ry + 1) if 1 <= y <= 9999 and _valid(y, month, day)]
     if not candidates:
         return None
     if relation == "past":

@@ -19,6 +19,7 @@ from .text import data_lines, fold, word_set
 _DIGITS = re.compile(r"^\d{1,3}(?:[.\u00a0\u202f ]\d{3})+$|^\d+$")
 _DECIMAL = re.compile(r"^\d+,\d+$")
 _GROUP = re.compile(r"^\d{3}$")
+_MAX_DIGITS = 12  # longer digit runs are identifiers or noise, never a head count
 _SCALES = {"million": 1_000_000, "millions": 1_000_000, "milliard": 10**9, "milliards": 10**9}
 
 
@@ -87,7 +88,11 @@ def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
                     break
                 text += doc[nxt].text
                 end = nxt + 1
-            value = int(re.sub(r"\D", "", text))
+            digits = re.sub(r"\D", "", text)
+            if len(digits) > _MAX_DIGITS:
+                i = end
+                continue
+            value = int(digits)
         elif _DECIMAL.match(token.text):
             if end < n and doc[end].lower_ in _SCALES:
                 value = round(float(token.text.replace(",", ".")) * _SCALES[doc[end].lower_])
