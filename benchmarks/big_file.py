@@ -17,8 +17,9 @@ followed by a check of the output: one record, no error, every offset right.
 `--pathological` runs each case at each size in its own subprocess (model loaded before
 the clock starts, `--timeout` seconds at most) and prints seconds, peak RSS and the growth
 exponent between consecutive sizes: about 1 is linear; 2 is quadratic. Sizes up to the
-chunk size (100,000 characters) show an extractor's own growth; above it texts are cut into
-chunks, so time is linear in the number of chunks times the cost of one full chunk. Then
+chunk size (20,000 characters, `nigerfacts.chunks.CHUNK_CHARS`) show an extractor's own
+growth; above it a text is cut into chunks, so time grows linearly with the number of
+chunks (the last size, ten chunks, checks that), times the cost of one full chunk. Then
 the inputs the issue names at full size: a 5 MB line without spaces and 100,000 digits.
 """
 
@@ -221,7 +222,7 @@ def main() -> None:
     parser.add_argument("--pathological", action="store_true",
                         help="time the pathological cases instead of the big file")
     parser.add_argument("--cases", default=",".join(CASES))
-    parser.add_argument("--sizes", default="25000,50000,100000")
+    parser.add_argument("--sizes", default="5000,10000,20000,200000")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per run")
     parser.add_argument("--one", nargs=2, metavar=("CASE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()

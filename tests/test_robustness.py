@@ -412,11 +412,11 @@ def test_long_line_without_spaces_completes():
 
 
 def test_long_line_of_punctuated_words_completes():
-    """Kept at 10k chars while countries.country_facts rebuilds doc.text per mention."""
-    text = "Niamey,Bamako;soldats:300/" * 400
+    """40k chars, not 200k, while countries.country_facts rebuilds doc.text per mention."""
+    text = "Niamey,Bamako;soldats:300/" * 1_600
     facts = nigerfacts.extract(text)
     valid(facts, text)
-    assert len(next(c for c in facts.countries if c.code == "NER").mentions) == 400
+    assert len(next(c for c in facts.countries if c.code == "NER").mentions) == 1_600
 
 
 def test_nfd_text_over_a_chunk_keeps_offsets():
@@ -437,20 +437,20 @@ def test_repeated_soldats_complete():
 
 
 def test_repeated_days_without_a_month_complete():
-    """`le 1 et 2 et 3 et ...`: kept at 50k chars while dates._is_year rebuilds doc.text."""
-    text = "le 1" + "".join(f" et {n}" for n in range(2, 8_000))
-    assert len(text) > 50_000
+    """`le 1 et 2 et 3 et ...`: 30k chars, not 200k, while dates._is_year rebuilds doc.text."""
+    text = "le 1" + "".join(f" et {n}" for n in range(2, 5_000))
+    assert len(text) > 30_000
     valid(nigerfacts.extract(text, "2024-08"), text)
 
 
 def test_repeated_billions_complete():
-    """`1 000 000 000 1 000 000 000 ...`: 6k chars while troops is super-linear on it."""
-    text = "1 000 000 000 " * 430
+    """`1 000 000 000 1 000 000 000 ...`: 42k chars, not 200k, while troops is super-linear."""
+    text = "1 000 000 000 " * 3_000
     valid(nigerfacts.extract(text), text)
 
 
 def test_repeated_countries_complete():
-    """Kept at 10k chars while countries._inside_other_name reads doc.ents per match."""
+    """10k chars, not 200k, while countries._inside_other_name reads doc.ents per match."""
     text = "Le Mali et le Niger. " * 500
     facts = nigerfacts.extract(text)
     valid(facts, text)
@@ -611,17 +611,9 @@ REALISTIC_REFERENCES = st.one_of(st.none(), st.dates(dt.date(1000, 1, 1),
     lambda d: st.sampled_from([f"{d:%Y}", f"{d:%Y-%m}", d.isoformat()])))
 
 
-def _february_29_in_a_year_only_reference(month, day, reference) -> bool:
-    """The known bug of `test_february_29_with_a_year_only_reference`, kept out of the
-    properties so that they stay deterministic; drop this when that test passes."""
-    return month == 2 and day == 29 and reference is not None and len(reference) == 4
-
-
 @settings(max_examples=300, deadline=None)
 @given(mention=MENTIONS, reference=REALISTIC_REFERENCES)
 def test_normalize_gives_a_valid_iso_date_or_none(mention, reference):
-    assume(mention.year or not _february_29_in_a_year_only_reference(
-        mention.month, mention.day, reference))
     result = normalize(mention, reference)
     if result is None:
         return
@@ -640,8 +632,6 @@ def test_resolve_year_is_a_year_that_has_the_date(month, day, relation, referenc
     assume(day is None or day <= calendar.monthrange(2000, month)[1])  # normalize checks it
     ref = (reference.year, reference.month if precision != "year" else None,
            reference.day if precision == "day" else None)
-    assume(not _february_29_in_a_year_only_reference(month, day, "YYYY" if ref[1] is None
-                                                      else None))
     year = resolve_year(month, day, relation, ref)
     if year is None:
         return
