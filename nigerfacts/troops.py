@@ -21,7 +21,8 @@ country. Multinational bodies and UN peacekeepers of no stated nationality give 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,9 +56,12 @@ _COUNT_NOUNS = {"nombre", "effectif", "effectifs", "total"}
 _STRONG = {"fort", "forte", "forts", "fortes"}
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _CLAUSES = ("acl:relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "cc", "punct")
+_QUALIFYING = ("amod", "acl", "acl:relcl")
 _PLACE_CLAUSES = tuple(c for c in _CLAUSES if c != "acl")
 _NOT_COUNT = {"%", "€", "$", "euros", "dollars", "francs", "ans", "km", "kilometres"}
 _LABEL_POS = {"NOUN", "PROPN", "ADJ"}
+_CLAUSE_DEPTH = 12  # heads climbed to find a clause's predicate
+_NEAR = 60  # tokens: the reach of a clause or of a sentence's context
 _MILITARY_TEXT = 3  # military words from which a text's "hommes" are soldiers
 _VERB_GROUP = {"n'", "ne", "déjà", "aussi", "encore", "désormais", "toujours"}
 _CLITICS = {"en", "y", "plus", "que", "qu'"}  # n'en comptent plus que 600
@@ -151,6 +155,7 @@ class _Run:
         self.military_text = sum(self.military.values()) >= _MILITARY_TEXT
         self.numbers = [n for n in find_numbers(doc, body_start)
                         if not any(s <= doc[n.start].idx < e for s, e in excluded)]
+        self.tree = _Tree(doc)
         self.troops: list[_Troop] = []
 
     # -- the facts ---------------------------------------------------------------------
@@ -302,7 +307,7 @@ class _Run:
         or `éléments` only in a military text or of a named force (`hommes de Wagner`)."""
         sense = self.personnel.get(noun.i, (0, "military"))[1]
         if sense == "context" and not (self.military_text or self._military_near(noun)
-                                       or self._forces(list(_phrase(noun, end)))):
+                                       or self._forces(list(self.tree.phrase(noun, end)))):
             return False
         return not self._not_troops(noun, end)
 
@@ -313,7 +318,7 @@ class _Run:
 
     def _not_troops(self, noun: Token, end: int) -> bool:
         """`150 hommes du JNIM`, `hommes armés`, `hommes et femmes` (see not_troops.txt)."""
-        words = [t.lower_.replace("’", "'") for t in sorted(_phrase(noun, end))]
+        words = [t.lower_.replace("’", "'") for t in sorted(self.tree.phrase(noun, end))]
         text = f" {' '.join(words)} "
         return any(f" {w} " in text for w in self.lex.not_troops)
 
@@ -367,7 +372,7 @@ class _Run:
         if self._dont(number) is not None:
             return True
         anchor = earlier.noun if earlier.noun is not None else self.doc[earlier.number.start]
-        own = fold(_governor(anchor).text)
+        own = fold(self.tree.governor(anchor).text)
         between = self.doc[earlier.end : number.start]
         return all(t.pos_ != "VERB" or fold(t.text) in self.lex.casualty | {own}
                    for t in between)
@@ -401,8 +406,9 @@ class _Run:
         """The personnel word a number is said of: the subject of its clause (`Ces soldats
         ... seraient 200`, `Ils étaient 1 500`) or the antecedent of `en`."""
         doc = self.doc
-        verb = _governor(doc[number.end - 1])
-        subjects = [s for s in _subjects(verb) if s.i not in range(number.start, number.end)]
+        verb = self.tree.governor(doc[number.end - 1])
+        subjects = [s for s in self.tree.subjects(verb)
+                    if s.i not in range(number.start, number.end)]
         i = self._before_verb(number, clitics=True)
         if 0 <= i < self._qualifier_start(number) - 1:
             subjects.append(doc[i])
@@ -410,7 +416,7 @@ class _Run:
             noun = self._resolve(subject)
             if noun is not None:
                 return noun
-        if any(c.lower_ == "en" for c in verb.children):
+        if verb.i in self.tree.with_en:
             return self._personnel_before(number.start, sentences=3)
         return None
 
@@ -419,8 +425,8 @@ class _Run:
         if subject.i in self.personnel:
             return subject if self._valid(subject, self.personnel[subject.i][0]) else None
         if fold(subject.text) in self.lex.casualty | _COUNT_NOUNS:  # les pertes des troupes
-            return next((c for c in subject.children if c.i in self.personnel and self._valid(
-                c, self.personnel[c.i][0])), None)
+            return next((c for c in self.tree.children(subject) if c.i in self.personnel
+                         and self._valid(c, self.personnel[c.i][0])), None)
         word = subject.lower_
         if word in _RELATIVES:
             return self._personnel_before(subject.i, sentences=1, near=4)
@@ -443,7 +449,7 @@ class _Run:
                           demonyms: bool = False) -> Token | None:
         """The nearest valid personnel word (or demonym noun) before token i."""
         n = self.sentence[i]
-        first = 0 if near is None else i - near
+        first = i - (3 * _NEAR if near is None else near)
         for j in range(i - 1, max(first, 0) - 1, -1):
             if self.sentence[j] <= n - sentences:
                 break
@@ -460,8 +466,8 @@ class _Run:
     def _kind(self, noun: Token, end: int) -> TroopKind:
         """Casualties when a casualty word qualifies or governs the personnel word
         (`12 soldats tués`, `la mort de 25 soldats`) or is its clause's predicate."""
-        cues = [*self.doc[end : end + 1], *(c for c in noun.children if c.i > noun.i and (
-            c.dep_ in ("amod", "acl", "acl:relcl")))]
+        cues = [*self.doc[end : end + 1], *(c for c in self.tree.children(noun)
+                                            if c.i > noun.i and c.dep_ in _QUALIFYING)]
         if noun.head.pos_ == "NOUN" and noun.dep_ == "nmod":
             cues.append(noun.head)
         if self._casualty(cues) or self._clause_kind(noun):
@@ -474,13 +480,13 @@ class _Run:
         ... sont estimées à`)."""
         if token.dep_ == "conj":
             token = token.head
-        verb = _governor(token)
+        verb = self.tree.governor(token)
         deps = {"xcomp", "obj", "nsubj", "nsubj:pass"}
-        if any(c.dep_ == "aux:pass" for c in verb.children):
+        if verb.i in self.tree.passives:
             deps.add("obl:arg")
         cues = [verb, *self.doc[verb.i + 1 : verb.i + 2],  # `faits prisonniers`, any parse
-                *(c for c in verb.children if c.dep_ in deps and c.i != token.i
-                  and not _heads_clause(c))]
+                *(c for c in self.tree.children(verb, *deps) if c.i != token.i
+                  and not self.tree.heads_clause(c))]
         if verb.dep_ == "conj" and token.i < verb.i:
             cues.append(verb.head)
         return "casualties" if self._casualty(cues) else None
@@ -538,19 +544,19 @@ class _Run:
         """Nationalities, `de` + country, forces and multinational bodies in the phrase,
         and in the military body it is counted in (`un bataillon rwandais de 850 hommes`).
         After a possessive (`ses 1 000 militaires du Niger`) `de` + country is a place."""
-        tokens = list(_phrase(noun, self._noun_end(noun)))
+        tokens = list(self.tree.phrase(noun, self._noun_end(noun)))
         if number.start < noun.i:  # `Deux cents instructeurs de l'armée`: parsed under `cents`
             tokens += [t for n in self.doc[number.start : number.end]
                        if n.head.i not in range(number.start, number.end) and n.head.i != noun.i
-                       for t in _phrase(n, n.i + 1)]
+                       for t in self.tree.phrase(n, n.i + 1)]
         head = noun
         while head.dep_ in ("nmod", "obl", "obl:arg", "obl:mod") and (
                 fold(head.head.text) in self.lex.units or fold(head.head.text) in _STRONG):
             came_from, head = head, head.head
             if fold(head.text) in _STRONG and head.head.i != head.i:
                 came_from, head = head, head.head
-            tokens += [head, *(t for t in _phrase(head, head.i + 1)
-                               if t not in came_from.subtree)]
+            tokens += [head, *(t for t in self.tree.phrase(head, head.i + 1)
+                               if t.i != came_from.i and not came_from.is_ancestor(t))]
         return self._owner_in(tokens, by_name=not self._possessive(noun, number))
 
     def _possessive(self, noun: Token, number: Number) -> bool:
@@ -579,7 +585,7 @@ class _Run:
         codes |= self._forces(tokens)
         if len(codes) == 1:
             return _Owner(codes.pop(), True)
-        if codes or self._multinational(_owning(tokens)):
+        if codes or self._multinational(self.tree.owning(tokens)):
             return _NOBODY
         return _UNKNOWN
 
@@ -645,7 +651,8 @@ class _Run:
         """`1 200 sont tchadiens`: a nationality said of the number."""
         head = self.doc[number.end - 1].head
         m = self._mention(head.i)
-        if m is not None and m.kind == "demonym" and any(c.dep_ == "cop" for c in head.children):
+        if m is not None and m.kind == "demonym" and any(
+                c.dep_ == "cop" for c in self.tree.children(head)):
             return self._owner_at(head.i)
         return _UNKNOWN
 
@@ -660,8 +667,8 @@ class _Run:
         """`dont` + a count with a verb of its own is `whose` (`le Rwanda, dont 2 100
         casques bleus servent`); without one it is `including` (`12 000 soldats, dont 500
         officiers`). The verb is the parser's or the next one before punctuation."""
-        verb = _governor(noun)
-        if verb.i > noun.i and (verb.pos_ in ("VERB", "AUX") or _heads_clause(verb)):
+        verb = self.tree.governor(noun)
+        if verb.i > noun.i and (verb.pos_ in ("VERB", "AUX") or self.tree.heads_clause(verb)):
             return True
         for t in self.doc[self._noun_end(noun) : self._noun_end(noun) + 4]:
             if t.is_punct:
@@ -682,9 +689,10 @@ class _Run:
         """The state of the clause's subject: `La Corée du Nord a déployé 12 000 soldats`,
         `Washington a achevé le retrait de ses 1 000 militaires`."""
         token = noun if noun.dep_ != "conj" else noun.head
-        verb = _governor(token)
+        verb = self.tree.governor(token)
         for _ in range(3):
-            subjects = [s for s in _subjects(verb) if token not in s.subtree and not _counted(s)]
+            subjects = [s for s in self.tree.subjects(verb, near=token) if s.i != token.i
+                        and not s.is_ancestor(token) and not self.tree.counted(s)]
             if verb.dep_ == "acl" and not subjects:
                 subjects = [verb.head]
             for subject in subjects:
@@ -694,9 +702,10 @@ class _Run:
             if subjects:
                 break
             if verb.head.i != verb.i:
-                verb = _governor(verb.head)
-            elif self.sentence[verb.sent.start - 1] == self.sentence[verb.i]:
-                verb = self.doc[verb.sent.start - 1].sent.root  # the parser split the sentence
+                verb = self.tree.governor(verb.head)
+            elif (previous := self.tree.previous_root(verb)) is not None and (
+                    self.sentence[previous.i] == self.sentence[verb.i]):
+                verb = previous  # the parser split the sentence
             else:
                 break
         return _UNKNOWN
@@ -716,12 +725,12 @@ class _Run:
         m = self._mention(token.i)
         if m is not None and (m.kind != "demonym" or token.text[0].isupper()):
             return self._owner_at(token.i)
-        return self._owner_in(list(_phrase(token, token.i + 1)))
+        return self._owner_in(list(self.tree.phrase(token, token.i + 1)))
 
     def _previous_subject(self, pronoun: Token) -> Token | None:
         """The subject of the sentence before, which `ils` or `elles` stands for."""
         n = self.sentence[pronoun.i]
-        for t in reversed(self.doc[: pronoun.i]):
+        for t in reversed(self.doc[max(pronoun.i - 3 * _NEAR, 0) : pronoun.i]):
             if self.sentence[t.i] < n - 1:
                 break
             if self.sentence[t.i] == n - 1 and t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT":
@@ -731,7 +740,7 @@ class _Run:
     def _context_country(self, token: Token) -> str | None:
         """The nearest country tied to a military word in the sentence or the two before."""
         n = self.sentence[token.i]
-        for i in range(token.i - 1, -1, -1):
+        for i in range(token.i - 1, max(token.i - 3 * _NEAR, 0) - 1, -1):
             if self.sentence[i] < n - 2:
                 break
             m = self._mention(i)
@@ -753,7 +762,8 @@ class _Run:
     def _military_tie(self, m: CountryMention) -> bool:
         """`armée américaine`, `soldats nigériens`, `l'Italie a déployé un contingent`."""
         token = self.doc[m.start]
-        near = [token.head, *token.head.children] if m.kind == "demonym" else [token.head]
+        near = [token.head, *self.tree.children(token.head)] if m.kind == "demonym" else [
+            token.head]
         if any(fold(t.text) in self.lex.context for t in near if t.i != token.i):
             return True
         if token.dep_ in _SUBJECTS:
@@ -772,7 +782,7 @@ class _Run:
         token = self.doc[i]
         linked = [token]
         if coordinated:
-            linked += [c for c in token.children if c.dep_ == "conj"]
+            linked += [c for c in self.tree.children(token) if c.dep_ == "conj"]
             if token.dep_ == "conj":
                 linked.append(token.head)
         codes = {m.code for t in linked for m in self.mentions.get(t.i, ())}
@@ -784,10 +794,11 @@ class _Run:
         (`stationnés au Niger`, `dans l'est de la RDC`, `ses soldats du Mali`)."""
         noun, number = troop.noun, troop.number
         token = noun if noun is not None and noun.i > number.start else self.doc[number.end - 1]
-        verb = _governor(token)
-        own = sorted(_phrase(token, token.i + 1, clauses=_PLACE_CLAUSES))
-        clause = sorted(t for c in verb.children if c.dep_.startswith("obl") or c.dep_ in (
-            "advmod", "xcomp") for t in c.subtree) if verb.i != token.i else []
+        verb = self.tree.governor(token)
+        own = sorted(self.tree.phrase(token, token.i + 1, clauses=_PLACE_CLAUSES))
+        obliques = self.tree.children(verb, "obl", "obl:arg", "obl:mod", "advmod", "xcomp")
+        clause = sorted(t for c in obliques if abs(c.i - token.i) <= _NEAR
+                        for t in c.subtree) if verb.i != token.i else []
         origin = self._possessive(token, number)
         for t in (*own, *clause):
             m = self._mention(t.i)
@@ -802,64 +813,104 @@ class _Run:
         return None
 
 
-def _phrase(head: Token, end: int, clauses: tuple[str, ...] = _CLAUSES) -> Iterable[Token]:
-    """A noun's phrase: its words up to `end` and their dependents, not their clauses
-    (`1 200 sont tchadiens` parsed under `soldats`) nor other phrases with their own
-    number (`3 soldats et une dizaine de jihadistes`)."""
-    words = list(head.doc[head.i : end]) or [head]
-    yield from words
-    inside = {t.i for t in words}
-    stack = [c for t in words for c in t.children if c.i not in inside]
-    while stack:
-        t = stack.pop()
-        if t.dep_ in clauses or _heads_clause(t):
-            continue
-        if _counted(t) or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
-            continue
-        yield t
-        stack.extend(t.children)
+class _Tree:
+    """A doc's dependency tree with each token's children listed once: spaCy's
+    `Token.children` scans the token's whole span, which is quadratic on the flat parses
+    of long runs of numbers or names."""
 
+    def __init__(self, doc: Doc) -> None:
+        self.kids: list[list[Token]] = [[] for _ in range(len(doc))]
+        self.by_dep: dict[tuple[int, str], list[Token]] = defaultdict(list)
+        for t in doc:
+            if t.head.i != t.i:
+                self.kids[t.head.i].append(t)
+                dep = "aux" if t.dep_.startswith("aux") else t.dep_
+                self.by_dep[t.head.i, dep].append(t)
+        self.predicates = {t.head.i for t in doc
+                           if t.dep_ in ("cop", *_SUBJECTS) and t.head.i != t.i}
+        self.passives = {t.head.i for t in doc if t.dep_ == "aux:pass"}
+        self.with_en = {t.head.i for t in doc if t.lower_ == "en" and t.head.i != t.i}
+        self.roots = [sent.root for sent in doc.sents]  # Token.sent scans: read them once
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            self.sent_of[sent.start : sent.end] = [n] * len(sent)
 
-def _counted(token: Token) -> bool:
-    """A noun with its own number: `10 soldats`, `une dizaine`."""
-    return token.like_num or any(c.like_num or c.dep_ == "nummod" for c in token.children) or (
-        fold(token.text).rstrip("s") in approx_nouns())
+    def previous_root(self, token: Token) -> Token | None:
+        """The root of the parser's sentence before the token's."""
+        n = self.sent_of[token.i]
+        return self.roots[n - 1] if n else None
 
+    def children(self, token: Token, *deps: str) -> list[Token]:
+        """A token's children, or those with one of `deps` (`aux` for every aux:*)."""
+        if not deps:
+            return self.kids[token.i]
+        return [c for dep in deps for c in self.by_dep.get((token.i, dep), ())]
 
-def _owning(tokens: list[Token]) -> list[Token]:
-    """The tokens of a phrase that are not inside a place complement (`à la Minusca`)."""
-    ids = {t.i for t in tokens}
+    def heads_clause(self, token: Token) -> bool:
+        """A word heading a clause of its own (with a copula or a subject)."""
+        return token.i in self.predicates
 
-    def placed(t: Token) -> bool:
-        while t.head.i in ids and t.head.i != t.i:
-            if any(c.dep_ == "case" and fold(c.text) in _PLACE_CASES for c in t.children):
-                return True
+    def governor(self, token: Token) -> Token:
+        """The predicate of a token's clause: its verb, or a copular noun or adjective. A
+        clause is a few heads deep; degenerate parses (long runs of numbers) are cut short."""
+        t = token
+        for _ in range(_CLAUSE_DEPTH):
+            if self.heads_clause(t) or (t.i != token.i and t.pos_ in ("VERB", "AUX")):
+                return t
+            if t.head.i == t.i:
+                return t
             t = t.head
-        return False
+        return t
 
-    return [t for t in tokens if not placed(t)]
+    def subjects(self, verb: Token, near: Token | None = None) -> list[Token]:
+        """A predicate's subjects, also when the parser hung them on its auxiliary; only
+        those `near` a token if given (a flat parse may give a verb thousands)."""
+        heads = [verb, *self.children(verb, "aux")]
+        found = [c for t in heads for c in self.children(t, *_SUBJECTS)]
+        if near is None:
+            return found
+        found.sort(key=lambda t: t.i)
+        lo = bisect_left(found, near.i - _NEAR, key=lambda t: t.i)
+        hi = bisect_right(found, near.i + _NEAR, key=lambda t: t.i)
+        return found[lo:hi]
 
+    def counted(self, token: Token) -> bool:
+        """A noun with its own number: `10 soldats`, `une dizaine`."""
+        return token.like_num or any(c.like_num or c.dep_ == "nummod"
+                                     for c in self.kids[token.i]) or (
+            fold(token.text).rstrip("s") in approx_nouns())
 
-def _heads_clause(token: Token) -> bool:
-    """A word heading a clause of its own (with a copula or a subject)."""
-    return any(c.dep_ in ("cop", *_SUBJECTS) for c in token.children)
+    def phrase(self, head: Token, end: int, clauses: tuple[str, ...] = _CLAUSES
+               ) -> Iterable[Token]:
+        """A noun's phrase: its words up to `end` and their dependents, not their clauses
+        (`1 200 sont tchadiens` parsed under `soldats`) nor other phrases with their own
+        number (`3 soldats et une dizaine de jihadistes`)."""
+        words = list(head.doc[head.i : end]) or [head]
+        yield from words
+        inside = {t.i for t in words}
+        stack = [c for t in words for c in self.kids[t.i] if c.i not in inside]
+        while stack:
+            t = stack.pop()
+            if t.dep_ in clauses or self.heads_clause(t):
+                continue
+            if self.counted(t) or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+                continue
+            yield t
+            stack.extend(self.kids[t.i])
 
+    def owning(self, tokens: list[Token]) -> list[Token]:
+        """The tokens of a phrase that are not inside a place complement (`à la Minusca`)."""
+        ids = {t.i for t in tokens}
 
-def _governor(token: Token) -> Token:
-    """The predicate of a token's clause: its verb, or a copular noun or adjective."""
-    t = token
-    while True:
-        if _heads_clause(t) or (t.i != token.i and t.pos_ in ("VERB", "AUX")):
-            return t
-        if t.head.i == t.i:
-            return t
-        t = t.head
+        def placed(t: Token) -> bool:
+            while t.head.i in ids and t.head.i != t.i:
+                if any(c.dep_ == "case" and fold(c.text) in _PLACE_CASES
+                       for c in self.kids[t.i]):
+                    return True
+                t = t.head
+            return False
 
-
-def _subjects(verb: Token) -> list[Token]:
-    """A predicate's subjects, also when the parser hung them on its auxiliary."""
-    return [c for t in (verb, *(a for a in verb.children if a.dep_.startswith("aux")))
-            for c in t.children if c.dep_ in _SUBJECTS]
+        return [t for t in tokens if not placed(t)]
 
 
 def _before_punct(doc: Doc, i: int) -> Token | None:
