@@ -28,6 +28,7 @@ from .models import CountryFact, Mention
 from .text import data_lines, fold, word_set
 
 KINDS = ("name", "demonym", "capital", "metonym")
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di"}
 _NOT_ALPHA3 = {"XK": "XKX"}
 
 
@@ -189,7 +190,12 @@ class CountryResolver:
                     return True
                 if ent.label_ in ("ORG", "MISC") and ent.start == span.start:
                     return True
-        if kind == "capital" and span.end < len(doc):
+        if kind != "capital":
+            return False
+        if span.start >= 2 and doc[span.start - 1].text in _NAME_PARTICLES \
+                and doc[span.start - 2].is_title and not doc[span.start - 2].is_sent_start:
+            return True  # `Mocímboa da Praia`, `Rio de Janeiro`: a longer place name
+        if span.end < len(doc):
             nxt = doc[span.end]
             return nxt.is_title and nxt.ent_iob_ != "B" and not nxt.is_sent_start
         return False
