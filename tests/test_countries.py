@@ -694,3 +694,16 @@ def test_compound_adjectives_name_each_state(sentence, expected):
     for country in facts.countries:
         for m in country.mentions:
             assert sentence[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le port de Mocímboa da Praia a été repris par l'armée.", set()),
+        ("Une délégation venue de Praia est arrivée à Dakar.", {"CPV", "SEN"}),
+        ("Le Caire et Washington ont discuté à Paris.", {"EGY", "USA", "FRA"}),
+    ],
+    ids=["particle-place-name", "capital-after-de", "capital-after-et"],
+)
+def test_capital_inside_a_longer_place_name_is_not_the_state(sentence, expected):
+    assert {c.code for c in nigerfacts.extract(sentence).countries} == expected
