@@ -407,7 +407,7 @@ class _Run:
         ... seraient 200`, `Ils étaient 1 500`) or the antecedent of `en`."""
         doc = self.doc
         verb = self.tree.governor(doc[number.end - 1])
-        subjects = [s for s in self.tree.subjects(verb)
+        subjects = [s for s in self.tree.subjects(verb, near=doc[number.start])
                     if s.i not in range(number.start, number.end)]
         i = self._before_verb(number, clitics=True)
         if 0 <= i < self._qualifier_start(number) - 1:
