@@ -217,6 +217,11 @@ def main() -> None:
           f"({w2.cpu:.1f} s CPU)")
     print(f"speed-up --workers 2 / --workers 1: {speedup:6.2f}x   target >= {TARGET_SPEEDUP}: "
           f"{verdict(speedup >= TARGET_SPEEDUP)}")
+    # What two idle cores would give: the start-up (one article's CPU time) is serial, the
+    # rest of --workers 2's CPU time is shared by the two workers.
+    estimate = w1.cpu / (single.cpu + (w2.cpu - single.cpu) / 2)
+    print(f"  estimated from CPU times for 2 idle cores: {estimate:.2f}x (start-up "
+          f"{single.cpu:.1f} s serial, {w2.cpu - single.cpu:.1f} s CPU shared by 2 workers)")
     print(f"output --workers 1 == --workers 2:  {identical!s:>6}   target identical: "
           f"{verdict(identical)}")
     for difference in filter(None, differences):
