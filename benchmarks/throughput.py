@@ -20,8 +20,8 @@ The corpus is N articles made by repeating samples/articles/*.txt, each round in
 
 Then each figure against the issue's target. Words are whitespace-separated tokens.
 Runs are sequential (the machine may have few cores); the best of --repeat runs is kept.
-The load average is printed: wall times (the --workers speed-up above all) mean little
-on a machine that is running something else.
+The CPU time other processes took meanwhile is printed: wall times (the --workers
+speed-up above all) mean little on a machine that is running something else.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -57,6 +58,20 @@ def corpus(n: int, seed: int = 0) -> list[str]:
         rng.shuffle(round_)
         texts.extend(round_)
     return texts[:n]
+
+
+def cpu_used() -> tuple[float, float, float] | None:
+    """CPU seconds used so far by the whole machine and by this benchmark, and the time."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(f) for f in stat.readline().split()[1:]]
+    except OSError:
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    machine = (sum(fields[:8]) - fields[3] - fields[4]) / ticks  # all but idle and iowait
+    own = sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+              for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return machine, own, time.monotonic()
 
 
 def words(texts: list[str]) -> int:
@@ -159,7 +174,7 @@ def main() -> None:
     texts = corpus(args.n)
     n_words = words(texts)
     one = sorted(SAMPLES.glob("*.txt"))[0]
-    load_before = os.getloadavg()[0]
+    busy_before = cpu_used()
     print(f"corpus: {args.n} articles, {n_words} words; {os.cpu_count()} cores; "
           f"python {sys.version.split()[0]}", flush=True)
 
@@ -194,15 +209,18 @@ def main() -> None:
         identical = not any(differences)
 
     ours, bare = in_process(texts, args.repeat, args.batch_size)
-    load_after = os.getloadavg()[0]
+    busy_after = cpu_used()
     ratio = ours.cpu / bare.cpu
     speedup = w1.seconds / w2.seconds
     growth = cli_10n.max_rss_kb / cli_n.max_rss_kb - 1
     startup = single.seconds / load.seconds
 
-    print(f"load average: {load_before:.2f} before, {load_after:.2f} after"
-          + ("   (busy machine: wall times are inflated)"
-             if max(load_before, load_after) > 0.5 else ""))
+    if busy_before is not None and busy_after is not None:
+        others = (busy_after[0] - busy_before[0]) - (busy_after[1] - busy_before[1])
+        share = others / (busy_after[2] - busy_before[2]) / (os.cpu_count() or 1)
+        print(f"other processes on the machine used {others:.0f} CPU-s during the run, "
+              f"{share:.0%} of its cores" + ("   (wall times are inflated)" if share > 0.05
+                                              else ""))
     print(f"extract_many (1 process):           {ours.wall:6.0f} words/s, "
           f"{ours.cpu:6.0f} words/CPU-s")
     print(f"bare spaCy nlp.pipe, full pipeline: {bare.wall:6.0f} words/s, "
