@@ -110,7 +110,7 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
     """
     # fork shares the loaded model with the workers; elsewhere they load it themselves.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    pool = context.Pool(n_process, initializer=_start_worker, initargs=(model,))
+    pool = context.Pool(n_process, initializer=_ignore_interrupts)
     try:
         running: deque[AsyncResult[list[Facts]]] = deque()
         while True:
@@ -131,11 +131,12 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
         pool.join()
 
 
-def _start_worker(model: str) -> None:
+def _ignore_interrupts() -> None:
     # The parent handles Ctrl-C (and ends the workers); workers must not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    load_pipeline(model)
 
 
 def _work(model: str, batch: list[tuple[str, str | None]], batch_size: int) -> list[Facts]:
+    # A forked worker has the parent's pipeline; a spawned one loads it on its first batch
+    # (a failure then reaches the parent as this batch's error, not a pool restarting).
     return list(_extract(load_pipeline(model), batch, batch_size))
