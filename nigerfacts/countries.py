@@ -128,9 +128,10 @@ class CountryResolver:
             if doc[start].idx >= body_start
         ]
         mentions = []
+        entities = list(doc.ents)  # doc.ents is rebuilt at each access: read it once
         for span in filter_spans(spans):
             code, kind = span.label_.split("|")
-            if self._keep(span, kind):
+            if self._keep(span, kind, entities):
                 mentions.append(CountryMention(code, kind, span.start, span.end))
         seen = {(m.code, m.char_range(doc)) for m in mentions}
         mentions += [m for m in self._compounds(doc, body_start)
@@ -155,14 +156,14 @@ class CountryResolver:
                 start += len(part) + 1
         return mentions
 
-    def _keep(self, span: Span, kind: str) -> bool:
+    def _keep(self, span: Span, kind: str, entities: list[Span]) -> bool:
         doc = span.doc
         first = span.text[0]
         if kind != "demonym" and not first.isupper():
             return False
         if self._previous_word(span) in self.not_before:
             return False
-        if kind in ("capital", "name") and self._inside_other_name(span, kind):
+        if kind in ("capital", "name") and self._inside_other_name(span, kind, entities):
             return False
         return not (kind == "capital" and self._previous_word(span) in self.not_capital_before
                     and doc[span.start - 1].lower_ in ("de", "d'", "d’"))
@@ -176,7 +177,7 @@ class CountryResolver:
         return fold(span.doc[i].text) if i >= 0 else ""
 
     @staticmethod
-    def _inside_other_name(span: Span, kind: str) -> bool:
+    def _inside_other_name(span: Span, kind: str, entities: list[Span]) -> bool:
         """`Washington Post`, `Paris Saint-Germain`, `France Info`, `Michael Jordan`.
 
         A country after `de`/`du` inside a person entity is a title's complement that the
@@ -184,7 +185,7 @@ class CountryResolver:
         """
         doc = span.doc
         after_de = span.start > 0 and fold(doc[span.start - 1].text) in {"de", "du", "d'", "des"}
-        for ent in doc.ents:
+        for ent in entities:
             if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
                 if ent.label_ == "PER" and not after_de:
                     return True
@@ -204,9 +205,10 @@ class CountryResolver:
 def country_facts(doc: Doc, mentions: list[CountryMention]) -> list[CountryFact]:
     """Group mentions by state, in order of first mention."""
     grouped: dict[str, list[Mention]] = {}
+    text = doc.text
     for m in mentions:
         start, end = m.char_range(doc)
-        grouped.setdefault(m.code, []).append(Mention(text=doc.text[start:end], start=start,
+        grouped.setdefault(m.code, []).append(Mention(text=text[start:end], start=start,
                                                       end=end))
     return [
         CountryFact(code=code, name=display_name(code), mentions=ms)

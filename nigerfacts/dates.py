@@ -159,7 +159,7 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
                          relation))
     cues = word_set("year_cues.txt")
     for m in g.year.finditer(text):
-        if free(m.start(), m.end()) and _is_year(doc, m.start(), m.end(), cues):
+        if free(m.start(), m.end()) and _is_year(doc, text, m.start(), m.end(), cues):
             take(DateMention(m.start(), m.end(), int(m["year"]), None, None, None))
     return sorted(found, key=lambda d: d.start)
 
@@ -175,9 +175,9 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_END
 
 
-def _is_year(doc: Doc, start: int, end: int, cues: frozenset[str]) -> bool:
+def _is_year(doc: Doc, text: str, start: int, end: int, cues: frozenset[str]) -> bool:
     """A four-digit number is a year after a cue word, unless it counts something."""
-    before = re.search(r"([\w'’]+)[\s\u00a0\u202f-]*$", doc.text[max(0, start - 30) : start])
+    before = re.search(r"([\w'’]+)[\s\u00a0\u202f-]*$", text[max(0, start - 30) : start])
     if before is None:
         return False
     word = fold(before.group(1))

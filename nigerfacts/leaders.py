@@ -842,6 +842,7 @@ class LeaderExtractor:
     def _merge(self, ctx: _Doc, people: list[_Person]) -> list[LeaderFact]:
         """One leader per person: mentions merged by name, attributes from the best mention."""
         doc = ctx.doc
+        doc_text = doc.text  # rebuilt by spaCy at each access: read once
         groups: list[_Group] = []
         for person in people:
             text = doc[person.start : person.end].text
@@ -867,11 +868,11 @@ class LeaderExtractor:
                 country = kin[0].country if kin else country
             spans = sorted({(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
                             for p in group.people})
-            name = max((doc.text[s:e] for s, e in spans), key=lambda n: len(_words(n)))
+            name = max((doc_text[s:e] for s, e in spans), key=lambda n: len(_words(n)))
             leaders.append(LeaderFact(
                 name=name, title=next((p.title for p in titled if p.title), None),
                 country=country, former=any(p.former for p in group.people),
-                mentions=[Mention(text=doc.text[s:e], start=s, end=e) for s, e in spans]))
+                mentions=[Mention(text=doc_text[s:e], start=s, end=e) for s, e in spans]))
         return leaders
 
     @staticmethod

@@ -153,8 +153,8 @@ class _Run:
         self.sentence = _sentence_index(doc)
         self.military = Counter(self.sentence[t.i] for t in doc if fold(t.text) in self.lex.context)
         self.military_text = sum(self.military.values()) >= _MILITARY_TEXT
-        self.numbers = [n for n in find_numbers(doc, body_start)
-                        if not any(s <= doc[n.start].idx < e for s, e in excluded)]
+        dated = {i for s, e in excluded for i in range(s, e)}
+        self.numbers = [n for n in find_numbers(doc, body_start) if doc[n.start].idx not in dated]
         self.tree = _Tree(doc)
         self.troops: list[_Troop] = []
 
