@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from functools import lru_cache
 from itertools import islice, repeat
 from typing import TYPE_CHECKING
@@ -25,6 +27,9 @@ DEFAULT_MODEL = "fr_core_news_md"
 UNUSED_PIPES = ("lemmatizer", "attribute_ruler")
 # Batches of articles given to each worker process ahead of the one being read.
 _AHEAD = 2
+# glibc's mallopt parameter, and how much freed memory a worker keeps (see _start_worker).
+_M_TRIM_THRESHOLD = -1
+_KEEP_BYTES = 256 * 2**20
 
 
 class ModelNotFoundError(RuntimeError):
@@ -110,7 +115,7 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
     """
     # fork shares the loaded model with the workers; elsewhere they load it themselves.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    pool = context.Pool(n_process, initializer=_ignore_interrupts)
+    pool = context.Pool(n_process, initializer=_start_worker)
     try:
         running: deque[AsyncResult[list[Facts]]] = deque()
         while True:
@@ -131,9 +136,22 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
         pool.join()
 
 
-def _ignore_interrupts() -> None:
+def _start_worker() -> None:
     # The parent handles Ctrl-C (and ends the workers); workers must not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _keep_freed_memory()
+
+
+def _keep_freed_memory() -> None:
+    """Let glibc keep a worker's freed heap for its next batch.
+
+    Otherwise the memory of each batch is given back to the system when the batch is done
+    and faulted in again by the next: 4x the page faults and some 5% more CPU time.
+    """
+    if sys.platform != "linux":
+        return
+    with suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL("libc.so.6").mallopt(_M_TRIM_THRESHOLD, _KEEP_BYTES)
 
 
 def _work(model: str, batch: list[tuple[str, str | None]], batch_size: int) -> list[Facts]:
