@@ -22,6 +22,7 @@ from .dateline import Dateline, is_iso_date, parse_dateline
 from .dates import date_facts, find_dates
 from .leaders import LeaderExtractor
 from .models import Facts
+from .text import TEXT_KEY, doc_text
 from .troops import TroopExtractor
 
 ALL_KINDS = ("dates", "countries", "troops", "leaders")
@@ -76,14 +77,21 @@ class NigerFacts:
         self.leaders = LeaderExtractor(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        dateline = parse_dateline(doc.text) if self.use_dateline else Dateline(None, 0)
+        doc.user_data[TEXT_KEY] = doc.text
+        try:
+            return self._extract(doc)
+        finally:
+            del doc.user_data[TEXT_KEY]
+
+    def _extract(self, doc: Doc) -> Doc:
+        dateline = parse_dateline(doc_text(doc)) if self.use_dateline else Dateline(None, 0)
         reference = doc._.reference_date or dateline.reference_date or self.reference_date
         body = dateline.body_start
         mentions = self.countries(doc, body)
         found = find_dates(doc, body)
         facts = Facts(reference_date=reference)
         if "dates" in self.kinds:
-            facts.dates = date_facts(doc.text, found, reference)
+            facts.dates = date_facts(doc_text(doc), found, reference)
         if "countries" in self.kinds:
             facts.countries = country_facts(doc, mentions)
         if "troops" in self.kinds:

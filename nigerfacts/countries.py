@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .models import CountryFact, Mention
-from .text import data_lines, fold, word_set
+from .text import data_lines, doc_text, fold, word_set
 
 KINDS = ("name", "demonym", "capital", "metonym")
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di"}
@@ -141,7 +141,7 @@ class CountryResolver:
     def _compounds(self, doc: Doc, body_start: int) -> list[CountryMention]:
         """`franco-allemande`, `russo-ukrainien`: one mention per state, by characters."""
         mentions = []
-        for match in self.compound.finditer(doc.text, body_start):
+        for match in self.compound.finditer(doc_text(doc), body_start):
             parts = match.group(0).split("-")
             codes = [self.prefixes.get(fold(p)) for p in parts[:-1]]
             codes.append(self.demonyms.get(fold(parts[-1])))
@@ -205,7 +205,7 @@ class CountryResolver:
 def country_facts(doc: Doc, mentions: list[CountryMention]) -> list[CountryFact]:
     """Group mentions by state, in order of first mention."""
     grouped: dict[str, list[Mention]] = {}
-    text = doc.text
+    text = doc_text(doc)
     for m in mentions:
         start, end = m.char_range(doc)
         grouped.setdefault(m.code, []).append(Mention(text=text[start:end], start=start,

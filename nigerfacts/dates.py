@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .models import DateFact, Mention, Precision
-from .text import data_lines, fold, word_set
+from .text import data_lines, doc_text, fold, word_set
 
 _SP = r"[ \t\u00a0\u202f]+"
 _DAY = r"(?:1er|[12]\d|3[01]|0?[1-9])"
@@ -106,7 +106,7 @@ def _relation(word: str | None) -> str | None:
 
 def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
     """Every calendar reference in the doc's body, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     g = _grammar()
     found: list[DateMention] = []
     taken = bytearray(len(text) + 1)

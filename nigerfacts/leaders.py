@@ -41,7 +41,7 @@ from spacy.util import filter_spans
 
 from .countries import CountryMention, CountryResolver
 from .models import LeaderFact, Mention
-from .text import data_lines, fold, word_set
+from .text import data_lines, doc_text, fold, word_set
 
 _DE = {"de", "d'", "du", "des"}
 _PREPOSITIONS = _DE | {"pour", "a", "au", "aux", "en", "par", "dans", "sur"}
@@ -178,7 +178,7 @@ class _Doc:
         ends = {i + 1 for i, t in enumerate(doc) if t.text in _SENTENCE_ENDS
                 or ("\n" in t.text and i and doc[i - 1].text != ",")}  # a signature line
         self.sentence_starts = [0, *sorted(i for i in ends if i < len(doc))]
-        self.breaks = [i for i, c in enumerate(doc.text) if c == "\n"]
+        self.breaks = [i for i, c in enumerate(doc_text(doc)) if c == "\n"]
         self.titles: list[_Title] = []
         self.title_from: dict[int, _Title] = {}
         self.title_tokens: set[int] = set()
@@ -842,7 +842,7 @@ class LeaderExtractor:
     def _merge(self, ctx: _Doc, people: list[_Person]) -> list[LeaderFact]:
         """One leader per person: mentions merged by name, attributes from the best mention."""
         doc = ctx.doc
-        doc_text = doc.text  # rebuilt by spaCy at each access: read once
+        full = doc_text(doc)
         groups: list[_Group] = []
         for person in people:
             text = doc[person.start : person.end].text
@@ -868,11 +868,11 @@ class LeaderExtractor:
                 country = kin[0].country if kin else country
             spans = sorted({(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
                             for p in group.people})
-            name = max((doc_text[s:e] for s, e in spans), key=lambda n: len(_words(n)))
+            name = max((full[s:e] for s, e in spans), key=lambda n: len(_words(n)))
             leaders.append(LeaderFact(
                 name=name, title=next((p.title for p in titled if p.title), None),
                 country=country, former=any(p.former for p in group.people),
-                mentions=[Mention(text=doc_text[s:e], start=s, end=e) for s, e in spans]))
+                mentions=[Mention(text=full[s:e], start=s, end=e) for s, e in spans]))
         return leaders
 
     @staticmethod

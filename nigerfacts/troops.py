@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 from .countries import CountryMention
 from .models import Qualifier, TroopFact, TroopKind
 from .numbers import Number, approx_nouns, find_numbers
-from .text import data_lines, fold, word_set
+from .text import data_lines, doc_text, fold, word_set
 
 _OWNER_CASES = {"de", "d'", "du", "des"}
 _PLACE_CASES = {"au", "aux", "en", "a", "dans", "vers", "sur"}
@@ -142,7 +142,7 @@ class _Run:
                  body_start: int, excluded: list[tuple[int, int]]) -> None:
         self.lex = extractor.lex
         self.doc = doc
-        self.text = doc.text  # built anew by spaCy at each access
+        self.text = doc_text(doc)
         self.mentions: dict[int, list[CountryMention]] = {}
         for m in mentions:  # a compound (`franco-allemande`) names two states in one token
             for i in range(m.start, m.end):
