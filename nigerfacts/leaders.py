@@ -893,10 +893,14 @@ class LeaderExtractor:
     def _remention(self, ctx: _Doc, groups: list[_Group]) -> None:
         """Add the mentions spaCy did not tag as a person: `Tiani a promis...`."""
         doc = ctx.doc
+        if not groups:
+            return
         taken = {i for g in groups for p in g.people for i in range(p.start, p.end)}
         i = 0
         while i < len(doc):
-            end = self._name_end(ctx, i) if doc[i].idx >= ctx.body_start else i
+            token = doc[i]
+            could_start = token.text[:1].isupper() or fold(token.text) in self.particles
+            end = self._name_end(ctx, i) if could_start and token.idx >= ctx.body_start else i
             if end == i or taken.intersection(range(i, end)):
                 i = max(end, i + 1)
                 continue
