@@ -18,6 +18,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from .dateline import is_iso_date, parse_dateline
 from .models import CountryFact, DateFact, Facts, LeaderFact, Mention, TroopFact
@@ -176,6 +177,14 @@ def _remap(chunk: Chunk, original: str, start: int, end: int) -> tuple[str, int,
     return original[start:end], start, end
 
 
+def _gather(kept: dict[str, Any], key: str, fact: Any, mentions: list[Mention]) -> None:
+    """Keep one fact per key across chunks, with the mentions of every chunk."""
+    if key in kept:
+        kept[key].mentions.extend(mentions)
+    else:
+        kept[key] = fact.model_copy(update={"mentions": mentions})
+
+
 def merge(original: str, parts: list[tuple[Chunk, Facts]]) -> Facts:
     """One `Facts` for a whole text from the facts of its chunks."""
     merged = Facts(reference_date=parts[0][1].reference_date if parts else None)
@@ -196,22 +205,14 @@ def merge(original: str, parts: list[tuple[Chunk, Facts]]) -> Facts:
                 dates[d.value] = d.model_copy(update={"text": ms[0].text, "start": ms[0].start,
                                                       "end": ms[0].end, "mentions": ms})
         for c in facts.countries:
-            ms = [mention(m) for m in c.mentions]
-            if c.code in countries:
-                countries[c.code].mentions.extend(ms)
-            else:
-                countries[c.code] = c.model_copy(update={"mentions": ms})
+            _gather(countries, c.code, c, [mention(m) for m in c.mentions])
         for t in facts.troops:
             key = (t.count, t.country, t.kind)
             if key not in troops:
                 text, start, end = _remap(chunk, original, t.start, t.end)
                 troops[key] = t.model_copy(update={"text": text, "start": start, "end": end})
         for lead in facts.leaders:
-            ms = [mention(m) for m in lead.mentions]
-            if lead.name in leaders:
-                leaders[lead.name].mentions.extend(ms)
-            else:
-                leaders[lead.name] = lead.model_copy(update={"mentions": ms})
+            _gather(leaders, lead.name, lead, [mention(m) for m in lead.mentions])
     merged.dates = list(dates.values())
     merged.countries = list(countries.values())
     merged.troops = list(troops.values())
