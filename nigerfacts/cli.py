@@ -172,7 +172,9 @@ def extract(
                     if isinstance(record, Facts) and record.source is not None:
                         out.write(html_report(texts[record.source], record))
             else:
-                _write_json(tracked, fmt, not single, out)
+                from .render import write_json
+
+                write_json(tracked, out, lines=fmt is OutputFormat.jsonl, many=not single)
     except _ModelError as exc:
         _error(str(exc))
         raise typer.Exit(1) from None
@@ -263,6 +265,7 @@ def _on_dask(sources: Iterable[Source], scheduler: str, date: str | None, model:
             texts[source.name] = source.text
         items.append({"id": source.name, "text": source.text, "date": source.reference_date,
                       "error": source.error})
+    unreadable = {item["id"] for item in items if item["error"]}
     try:
         client = connect(scheduler, workers)
     except (OSError, ValueError) as exc:
@@ -274,7 +277,7 @@ def _on_dask(sources: Iterable[Source], scheduler: str, date: str | None, model:
             stats.documents += 1
             if "error" in record:
                 stats.errors += 1
-                if not any(i["id"] == record["source"] and i["error"] for i in items):
+                if record["source"] not in unreadable:  # read errors were said already
                     _error(f"{record['source']}: {record['error']}")
                 yield ErrorRecord.model_validate(record)
             else:
@@ -325,22 +328,6 @@ def _tracked(records: Iterator[Facts | ErrorRecord], advance: Callable[[], None]
     for record in records:
         advance()
         yield record
-
-
-def _write_json(records: Iterable[Facts | ErrorRecord], fmt: OutputFormat, many: bool,
-                out: TextIO) -> None:
-    """Stream records as JSON or JSON Lines."""
-    if fmt is OutputFormat.json and many:
-        out.write("[")
-    for n, record in enumerate(records):
-        if fmt is OutputFormat.jsonl:
-            out.write(record.model_dump_json() + "\n")
-        else:
-            body = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2)
-            out.write(("," if n else "") + ("\n" if many else "") + body)
-        out.flush()
-    if fmt is OutputFormat.json:
-        out.write("\n]\n" if many else "\n")
 
 
 @app.command("eval")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TextIO
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
@@ -13,16 +14,20 @@ from .evaluation import KINDS, Report
 from .models import ErrorRecord, Facts
 
 
-def to_json(record: Facts | ErrorRecord) -> str:
-    """One record as compact JSON."""
-    return record.model_dump_json()
-
-
-def write_json(records: list[Facts | ErrorRecord], out: TextIO) -> None:
-    """One object for one record, an array for several."""
-    data = [r.model_dump(mode="json") for r in records]
-    json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+def write_json(records: Iterable[Facts | ErrorRecord], out: TextIO, *, lines: bool,
+               many: bool) -> None:
+    """Stream records as JSON Lines (`lines`), or as JSON: an array when `many`, else one object."""
+    if not lines and many:
+        out.write("[")
+    for n, record in enumerate(records):
+        if lines:
+            out.write(record.model_dump_json() + "\n")
+        else:
+            body = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2)
+            out.write(("," if n else "") + ("\n" if many else "") + body)
+        out.flush()
+    if not lines:
+        out.write("\n]\n" if many else "\n")
 
 
 def tables(facts: Facts) -> Group:
@@ -57,13 +62,6 @@ def tables(facts: Facts) -> Group:
                         "yes" if lead.former else "no",
                         ", ".join(dict.fromkeys(m.text for m in lead.mentions)))
     return Group(header, dates, countries, troops, leaders)
-
-
-def print_tables(records: list[Facts | ErrorRecord], console: Console) -> None:
-    for record in records:
-        if isinstance(record, Facts):
-            console.print(tables(record))
-            console.print()
 
 
 def score_table(report: Report) -> Group:

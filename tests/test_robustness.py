@@ -412,7 +412,6 @@ def test_long_line_without_spaces_completes():
 
 
 def test_long_line_of_punctuated_words_completes():
-    """40k chars, not 200k, while countries.country_facts rebuilds doc.text per mention."""
     text = "Niamey,Bamako;soldats:300/" * 1_600
     facts = nigerfacts.extract(text)
     valid(facts, text)
@@ -437,20 +436,19 @@ def test_repeated_soldats_complete():
 
 
 def test_repeated_days_without_a_month_complete():
-    """`le 1 et 2 et 3 et ...`: 30k chars, not 200k, while dates._is_year rebuilds doc.text."""
+    """`le 1 et 2 et 3 et ...` with no month."""
     text = "le 1" + "".join(f" et {n}" for n in range(2, 5_000))
     assert len(text) > 30_000
     valid(nigerfacts.extract(text, "2024-08"), text)
 
 
 def test_repeated_billions_complete():
-    """`1 000 000 000 1 000 000 000 ...`: 42k chars, not 200k, while troops is super-linear."""
+    """`1 000 000 000 1 000 000 000 ...`: thousands groups without end."""
     text = "1 000 000 000 " * 3_000
     valid(nigerfacts.extract(text), text)
 
 
 def test_repeated_countries_complete():
-    """10k chars, not 200k, while countries._inside_other_name reads doc.ents per match."""
     text = "Le Mali et le Niger. " * 500
     facts = nigerfacts.extract(text)
     valid(facts, text)
