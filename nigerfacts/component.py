@@ -22,7 +22,7 @@ from .dateline import Dateline, is_iso_date, parse_dateline
 from .dates import date_facts, find_dates
 from .leaders import LeaderExtractor
 from .models import Facts
-from .text import TEXT_KEY, doc_text
+from .text import TEXT_KEY, TOKENS_KEY, doc_text
 from .troops import TroopExtractor
 
 ALL_KINDS = ("dates", "countries", "troops", "leaders")
@@ -78,10 +78,11 @@ class NigerFacts:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[TEXT_KEY] = doc.text
+        doc.user_data[TOKENS_KEY] = list(doc)
         try:
             return self._extract(doc)
         finally:
-            del doc.user_data[TEXT_KEY]
+            del doc.user_data[TEXT_KEY], doc.user_data[TOKENS_KEY]
 
     def _extract(self, doc: Doc) -> Doc:
         dateline = parse_dateline(doc_text(doc)) if self.use_dateline else Dateline(None, 0)

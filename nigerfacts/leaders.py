@@ -149,7 +149,14 @@ def _last(name: str) -> str:
 
 
 def _contains(text: str, phrases: frozenset[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in phrases)
+    return bool(phrases) and _phrase_pattern(phrases).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, in one compiled pattern (longest first)."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 class _Verbs:

@@ -8,13 +8,14 @@ space) and approximate nouns (`une centaine`, `deux douzaines`), is handled here
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from text_to_num import text2num
 
-from .text import data_lines, fold, word_set
+from .text import data_lines, doc_tokens, fold, word_set
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[.\u00a0\u202f ]\d{3})+$|^\d+$")
 _DECIMAL = re.compile(r"^\d+,\d+$")
@@ -60,7 +61,7 @@ def _is_word(token_text: str) -> bool:
     return all(p in _number_words() or p == "et" for p in parts) and fold(token_text) != "et"
 
 
-def _joins_words(doc: Doc, i: int) -> bool:
+def _joins_words(doc: Sequence[Token], i: int) -> bool:
     """Token i continues a number in words: `et` in `soixante et onze`, a hyphen the
     tokenizer split off (`cinquante` `-` `huit`)."""
     if i + 1 >= len(doc) or not _is_word(doc[i + 1].text):
@@ -73,9 +74,10 @@ def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
     """Every cardinal number in the doc's body, in order."""
     numbers: list[Number] = []
     approx = approx_nouns()
-    i, n = 0, len(doc)
+    tokens = doc_tokens(doc)  # indexed like the doc, without building a Token per access
+    i, n = 0, len(tokens)
     while i < n:
-        token = doc[i]
+        token = tokens[i]
         if token.idx < body_start:
             i += 1
             continue
@@ -83,10 +85,11 @@ def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
         if _DIGITS.match(token.text):
             text = token.text
             while end < n:
-                nxt = end + 1 if doc[end].is_space and end + 1 < n else end
-                if not _GROUP.match(doc[nxt].text) or not (doc[end - 1].whitespace_ or nxt > end):
+                nxt = end + 1 if tokens[end].is_space and end + 1 < n else end
+                if not _GROUP.match(tokens[nxt].text) \
+                        or not (tokens[end - 1].whitespace_ or nxt > end):
                     break
-                text += doc[nxt].text
+                text += tokens[nxt].text
                 end = nxt + 1
             digits = re.sub(r"\D", "", text)
             if len(digits) > _MAX_DIGITS:
@@ -94,24 +97,24 @@ def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
                 continue
             value = int(digits)
         elif _DECIMAL.match(token.text):
-            if end < n and doc[end].lower_ in _SCALES:
-                value = round(float(token.text.replace(",", ".")) * _SCALES[doc[end].lower_])
+            if end < n and tokens[end].lower_ in _SCALES:
+                value = round(float(token.text.replace(",", ".")) * _SCALES[tokens[end].lower_])
                 end += 1
-        elif _is_word(token.text) and not (i and doc[i - 1].lower_ == "pour"):  # pour cent
+        elif _is_word(token.text) and not (i and tokens[i - 1].lower_ == "pour"):  # pour cent
             words = [token.text.lower()]
-            while end < n and (_is_word(doc[end].text) or _joins_words(doc, end)):
-                words.append(doc[end].text.lower())
+            while end < n and (_is_word(tokens[end].text) or _joins_words(tokens, end)):
+                words.append(tokens[end].text.lower())
                 end += 1
             value = _word_value(words)
         if value is None:
             i += 1
             continue
-        if end < n and doc[end].lower_ in _SCALES and value < 1000:
-            value *= _SCALES[doc[end].lower_]
+        if end < n and tokens[end].lower_ in _SCALES and value < 1000:
+            value *= _SCALES[tokens[end].lower_]
             end += 1
         is_approx = False
         if end < n:
-            noun = fold(doc[end].text)
+            noun = fold(tokens[end].text)
             base = approx.get(noun) or approx.get(noun.rstrip("s"))
             if base is not None:
                 value, end, is_approx = value * base, end + 1, True

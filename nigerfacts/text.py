@@ -9,12 +9,26 @@ from typing import Any
 
 APOSTROPHES = "’ʼ‘`´"
 TEXT_KEY = "nigerfacts.text"
+TOKENS_KEY = "nigerfacts.tokens"
 
 
 def doc_text(doc: Any) -> str:
     """`doc.text`, read once per run of the component (spaCy rebuilds it at every access)."""
     cached = doc.user_data.get(TEXT_KEY)
     return cached if cached is not None else doc.text
+
+
+def doc_tokens(doc: Any) -> list[Any]:
+    """`list(doc)`, made once per run of the component: `doc[i]` builds a new `Token` at
+    every access, and the extractors read the same tokens many times over."""
+    cached = doc.user_data.get(TOKENS_KEY)
+    return cached if cached is not None else list(doc)
+
+
+def head_indices(doc: Any) -> list[int]:
+    """Each token's head index, read from one array rather than through `Token.head`."""
+    offsets = doc.to_array("HEAD").astype("int64").tolist()  # relative, stored as unsigned
+    return [i + offset for i, offset in enumerate(offsets)]
 
 
 @lru_cache(maxsize=1 << 16)

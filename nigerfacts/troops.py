@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 from .countries import CountryMention
 from .models import Qualifier, TroopFact, TroopKind
 from .numbers import Number, approx_nouns, find_numbers
-from .text import data_lines, doc_text, fold, word_set
+from .text import data_lines, doc_text, doc_tokens, fold, head_indices, word_set
 
 _OWNER_CASES = {"de", "d'", "du", "des"}
 _PLACE_CASES = {"au", "aux", "en", "a", "dans", "vers", "sur"}
@@ -151,10 +151,13 @@ class _Run:
         self.personnel = {s.start: (s.end, s.label_) for s in filter_spans(
             [Span(doc, start, end, label=key) for key, start, end in extractor.matcher(doc)])}
         self.sentence = _sentence_index(doc)
-        self.military = Counter(self.sentence[t.i] for t in doc if fold(t.text) in self.lex.context)
+        self.military = Counter(self.sentence[i] for i, t in enumerate(doc_tokens(doc))
+                                if fold(t.text) in self.lex.context)
         self.military_text = sum(self.military.values()) >= _MILITARY_TEXT
         dated = {i for s, e in excluded for i in range(s, e)}
-        self.numbers = [n for n in find_numbers(doc, body_start) if doc[n.start].idx not in dated]
+        tokens = doc_tokens(doc)
+        self.numbers = [n for n in find_numbers(doc, body_start)
+                        if tokens[n.start].idx not in dated]
         self.tree = _Tree(doc)
         self.troops: list[_Troop] = []
 
@@ -821,18 +824,27 @@ class _Tree:
     def __init__(self, doc: Doc) -> None:
         self.kids: list[list[Token]] = [[] for _ in range(len(doc))]
         self.by_dep: dict[tuple[int, str], list[Token]] = defaultdict(list)
-        for t in doc:
-            if t.head.i != t.i:
-                self.kids[t.head.i].append(t)
-                dep = "aux" if t.dep_.startswith("aux") else t.dep_
-                self.by_dep[t.head.i, dep].append(t)
-        self.predicates = {t.head.i for t in doc
-                           if t.dep_ in ("cop", *_SUBJECTS) and t.head.i != t.i}
-        self.passives = {t.head.i for t in doc if t.dep_ == "aux:pass"}
-        self.with_en = {t.head.i for t in doc if t.lower_ == "en" and t.head.i != t.i}
-        self.roots = [sent.root for sent in doc.sents]  # Token.sent scans: read them once
+        self.predicates: set[int] = set()
+        self.passives: set[int] = set()
+        self.with_en: set[int] = set()
+        clause_deps = ("cop", *_SUBJECTS)
+        # One pass over cached tokens and head indices: `Token.head` builds a new Token.
+        for i, (t, head) in enumerate(zip(doc_tokens(doc), head_indices(doc), strict=True)):
+            if head == i:
+                continue
+            dep = t.dep_
+            self.kids[head].append(t)
+            self.by_dep[head, "aux" if dep.startswith("aux") else dep].append(t)
+            if dep in clause_deps:
+                self.predicates.add(head)
+            elif dep == "aux:pass":
+                self.passives.add(head)
+            if t.lower_ == "en":
+                self.with_en.add(head)
+        self.roots: list[Token] = []  # Token.sent scans: read them once
         self.sent_of = [0] * len(doc)
         for n, sent in enumerate(doc.sents):
+            self.roots.append(sent.root)
             self.sent_of[sent.start : sent.end] = [n] * len(sent)
 
     def previous_root(self, token: Token) -> Token | None:
@@ -930,14 +942,15 @@ def _year(doc: Doc, number: Number) -> bool:
 def _sentence_index(doc: Doc) -> list[int]:
     """Sentence number of each token; spaCy's sentences are joined until one ends with
     terminal punctuation or a line break, as dashes and quotes often split them."""
+    tokens = doc_tokens(doc)
     index = [0] * len(doc)
     n = 0
     for sent in doc.sents:
-        for t in sent:
-            index[t.i] = n
-        words = [t for t in sent if not t.is_space]
-        last = words[-1].text if words else ""
-        closed = words[-2].text if len(words) > 1 and last in "»\")" else last
-        if closed in _TERMINAL or "\n" in sent[-1].text_with_ws:
+        start, end = sent.start, sent.end
+        index[start:end] = [n] * (end - start)
+        words = [t.text for t in tokens[start:end] if not t.is_space]
+        last = words[-1] if words else ""
+        closed = words[-2] if len(words) > 1 and last in "»\")" else last
+        if closed in _TERMINAL or "\n" in tokens[end - 1].text_with_ws:
             n += 1
     return index
