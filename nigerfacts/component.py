@@ -77,8 +77,9 @@ class NigerFacts:
         self.leaders = LeaderExtractor(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[TEXT_KEY] = doc.text
-        doc.user_data[TOKENS_KEY] = list(doc)
+        tokens = list(doc)
+        doc.user_data[TOKENS_KEY] = tokens
+        doc.user_data[TEXT_KEY] = "".join([t.text_with_ws for t in tokens])  # as `doc.text`
         try:
             return self._extract(doc)
         finally:

@@ -117,7 +117,9 @@ class CountryResolver:
         self.prefixes = {fold(p): c for p, c in prefixes}
         alternatives = "|".join(sorted({re.escape(v) for p, _ in prefixes for v in (p, fold(p))},
                                        key=len, reverse=True))
-        self.compound = re.compile(rf"(?<![\w-])(?:(?:{alternatives})-)+\w+", re.IGNORECASE)
+        # The lookahead skips, at a glance, every word that has no hyphen.
+        self.compound = re.compile(rf"(?<![\w-])(?=\w+-)(?:(?:{alternatives})-)+\w+",
+                                   re.IGNORECASE)
         self.not_before = word_set("not_country_before.txt")
         self.not_capital_before = word_set("not_capital_before.txt")
 

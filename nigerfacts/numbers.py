@@ -56,7 +56,9 @@ def _number_words() -> frozenset[str]:
     return word_set("number_words.txt")
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_word(token_text: str) -> bool:
+    """A number word or a hyphenated run of them (`vingt-deux`); asked of every token."""
     parts = fold(token_text).split("-")
     return all(p in _number_words() or p == "et" for p in parts) and fold(token_text) != "et"
 
