@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -41,7 +42,7 @@ from spacy.util import filter_spans
 
 from .countries import CountryMention, CountryResolver
 from .models import LeaderFact, Mention
-from .text import data_lines, doc_text, fold, word_set
+from .text import data_lines, doc_text, doc_tokens, fold, word_set
 
 _DE = {"de", "d'", "du", "des"}
 _PREPOSITIONS = _DE | {"pour", "a", "au", "aux", "en", "par", "dans", "sur"}
@@ -179,12 +180,13 @@ class _Doc:
 
     def __init__(self, doc: Doc, mentions: list[CountryMention], body_start: int) -> None:
         self.doc = doc
+        self.tokens = tokens = doc_tokens(doc)  # `doc[i]` would build a new Token each time
         self.body_start = body_start
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.country_at = {i: m for m in mentions for i in range(m.start, m.end)}
         ends = {i + 1 for i, t in enumerate(doc) if t.text in _SENTENCE_ENDS
-                or ("\n" in t.text and i and doc[i - 1].text != ",")}  # a signature line
-        self.sentence_starts = [0, *sorted(i for i in ends if i < len(doc))]
+                or ("\n" in t.text and i and tokens[i - 1].text != ",")}  # a signature line
+        self.sentence_starts = [0, *sorted(i for i in ends if i < len(tokens))]
         self.breaks = [i for i, c in enumerate(doc_text(doc)) if c == "\n"]
         self.titles: list[_Title] = []
         self.title_from: dict[int, _Title] = {}
@@ -193,7 +195,7 @@ class _Doc:
     def opens_sentence(self, i: int) -> bool:
         """Whether token i opens a sentence, a quotation or a line: any word is capitalized."""
         return i == self.sentence_starts[self.sentence_index(i)] or not i \
-            or self.doc[i - 1].text in _OPENERS or self.doc[i - 1].is_space
+            or self.tokens[i - 1].text in _OPENERS or self.tokens[i - 1].is_space
 
     def sentence_index(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
@@ -205,7 +207,7 @@ class _Doc:
         return self.sentence_starts[k], end
 
     def paragraph(self, i: int) -> int:
-        return bisect_right(self.breaks, self.doc[i].idx)
+        return bisect_right(self.breaks, self.tokens[i].idx)
 
 
 class LeaderExtractor:
@@ -252,11 +254,11 @@ class LeaderExtractor:
 
     # -- titles --------------------------------------------------------------------------
     def _find_titles(self, ctx: _Doc) -> None:
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         spans = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)
-                 if doc[s].idx >= ctx.body_start and not _glued(doc, s, e)]
+                 if tokens[s].idx >= ctx.body_start and not _glued(tokens, s, e)]
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
-            before = doc[span.start - 1] if span.start else None
+            before = tokens[span.start - 1] if span.start else None
             if before is not None and before.pos_ == "NOUN" and before.is_lower:
                 continue  # `quartier général`, `directeur général`: an adjective here
             entry, role, plural = span.label_.split("|")
@@ -269,15 +271,15 @@ class LeaderExtractor:
 
     def _extend(self, ctx: _Doc, title: _Title) -> None:
         """Find where the title's noun phrase ends and whether it makes the role past."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         i = title.head_end
         title.inner = -1
-        while i < len(doc):
+        while i < len(tokens):
             mention = ctx.country_at.get(i)
             if mention is not None and mention.kind == "demonym" and mention.start == i:
                 i = mention.end
                 continue
-            token = doc[i]
+            token = tokens[i]
             after = ctx.country_at.get(i + 1)
             if token.lower_ == "et" and after is not None and after.kind == "demonym":
                 i = after.end  # `les présidents malien et burkinabè`
@@ -298,20 +300,21 @@ class LeaderExtractor:
 
     def _complement(self, ctx: _Doc, i: int, title: _Title) -> int:
         """End of one complement (`de la Défense`, `du groupe Wagner`), or i when none."""
-        doc = ctx.doc
-        n = len(doc)
+        doc, tokens = ctx.doc, ctx.tokens
+        n = len(tokens)
         k = i
-        if doc[k].text == "," and k + 1 < n and fold(doc[k + 1].text) in _DE:
+        if tokens[k].text == "," and k + 1 < n and fold(tokens[k + 1].text) in _DE:
             k += 1  # `ministre des Affaires étrangères, de la Francophonie et ...`
-        elif fold(doc[k].text) == "et" and k + 1 < n and fold(doc[k + 1].text) in _PREPOSITIONS:
+        elif fold(tokens[k].text) == "et" and k + 1 < n \
+                and fold(tokens[k + 1].text) in _PREPOSITIONS:
             k += 1
-        word = fold(doc[k].text)
-        if word not in _PREPOSITIONS or (word not in _DE and doc[k].pos_ != "ADP"):
+        word = fold(tokens[k].text)
+        if word not in _PREPOSITIONS or (word not in _DE and tokens[k].pos_ != "ADP"):
             return i
-        if word == "par" and k + 1 < n and fold(doc[k + 1].text) in _DETERMINERS:
+        if word == "par" and k + 1 < n and fold(tokens[k + 1].text) in _DETERMINERS:
             return i  # `par intérim`, not `nommé Premier ministre par le CNSP`
         k += 1
-        while k < n and fold(doc[k].text) in _DETERMINERS:
+        while k < n and fold(tokens[k].text) in _DETERMINERS:
             k += 1
         if k >= n:
             return i
@@ -323,19 +326,19 @@ class LeaderExtractor:
         if mention is not None and mention.start == k:
             return mention.end
         end = self._name_end(ctx, k, acronyms=True)
-        entity = doc[k].ent_type_ not in ("", "PER") and doc[k].ent_iob_ == "B"
+        entity = tokens[k].ent_type_ not in ("", "PER") and tokens[k].ent_iob_ == "B"
         if end > k and entity:
-            entity_end = next((j for j in range(k + 1, len(doc)) if doc[j].ent_iob_ != "I"),
-                              len(doc))
+            entity_end = next((j for j in range(k + 1, len(tokens)) if tokens[j].ent_iob_ != "I"),
+                              len(tokens))
             if any(t.is_lower and t.is_alpha for t in doc[end:entity_end]):
                 return entity_end  # `de l'Alliance fleuve Congo`, `des Nations unies pour ...`
         if end > k:
-            person = next((j for j in range(k + 1, end) if doc[j].ent_iob_ == "B"
-                           and doc[j].ent_type_ == "PER"), None)
+            person = next((j for j in range(k + 1, end) if tokens[j].ent_iob_ == "B"
+                           and tokens[j].ent_type_ == "PER"), None)
             if person is not None:
                 return person  # `secrétaire général de l'ONU António Guterres`
             return k + 1 if end - k >= 3 else end  # `ministre de la Défense Kalla Moutari`
-        token = doc[k]
+        token = tokens[k]
         number = token.like_num and word in _DE | {"en"}  # `renversé en 2021`
         if not (number or (token.is_lower and token.pos_ in ("NOUN", "PROPN", "ADJ"))):
             return i
@@ -346,20 +349,21 @@ class LeaderExtractor:
 
     def _named_thing_end(self, ctx: _Doc, k: int) -> int:
         """After a naming noun, the adjectives and the proper name: `force française Barkhane`."""
-        doc = ctx.doc
+        tokens = ctx.tokens
         j = k
-        while j < len(doc) and (doc[j].like_num or (doc[j].is_lower and doc[j].pos_ == "ADJ")
-                                or (j in ctx.country_at and ctx.country_at[j].kind == "demonym")):
+        while j < len(tokens) and (
+                tokens[j].like_num or (tokens[j].is_lower and tokens[j].pos_ == "ADJ")
+                or (j in ctx.country_at and ctx.country_at[j].kind == "demonym")):
             j += 1
         end = self._name_end(ctx, j, acronyms=True)
         return end if end > j else k
 
     def _prefix_start(self, ctx: _Doc, i: int) -> int:
         """Start of the determiner and adjectives before a title: `l'ancien`, `Feu le`."""
-        doc = ctx.doc
+        tokens = ctx.tokens
         j = i
-        while j > 0 and i - j < 4 and doc[j - 1].idx >= ctx.body_start:
-            token = doc[j - 1]
+        while j > 0 and i - j < 4 and tokens[j - 1].idx >= ctx.body_start:
+            token = tokens[j - 1]
             word = fold(token.text)
             if word in _DETERMINERS or word in self.former or token.is_space \
                     or (token.is_lower and token.pos_ == "ADJ"):
@@ -371,19 +375,19 @@ class LeaderExtractor:
     # -- names ---------------------------------------------------------------------------
     def _word_end(self, ctx: _Doc, i: int, acronyms: bool) -> int:
         """End of the name word at i (`Paul-Henri`, `al-Sahraoui`, `VI`), or i when none."""
-        doc = ctx.doc
-        if i >= len(doc) or i in ctx.title_tokens or i in ctx.country_at:
+        tokens = ctx.tokens
+        if i >= len(tokens) or i in ctx.title_tokens or i in ctx.country_at:
             return i
-        end = _glued_end(doc, i)
-        parts = [doc[k] for k in range(i, end, 2)]
+        end = _glued_end(tokens, i)
+        parts = [tokens[k] for k in range(i, end, 2)]
         first = parts[0].text
         if not all(p.text.replace("-", "").isalpha() for p in parts) \
                 or fold(first) in self.courtesy:
             return i
-        if _ROMAN.match(first) and i > 0 and doc[i - 1].text[:1].isupper():
+        if _ROMAN.match(first) and i > 0 and tokens[i - 1].text[:1].isupper():
             return end  # `Mohammed VI`
-        if ctx.opens_sentence(i) and doc[i].ent_type_ != "PER" \
-                and (doc[i].is_stop or doc[i].pos_ in _NOT_NAME_POS):
+        if ctx.opens_sentence(i) and tokens[i].ent_type_ != "PER" \
+                and (tokens[i].is_stop or tokens[i].pos_ in _NOT_NAME_POS):
             return i  # `Selon`, `Depuis`, `Reste`
         if first[0].isupper():
             if first.isupper() and len(first) > 1 and not acronyms:
@@ -395,15 +399,15 @@ class LeaderExtractor:
 
     def _name_end(self, ctx: _Doc, i: int, acronyms: bool = False) -> int:
         """End of the run of name words from token i (`Tamim ben Hamad Al Thani`), or i."""
-        doc = ctx.doc
+        tokens = ctx.tokens
         j = end = i
-        while j < len(doc):
+        while j < len(tokens):
             w = self._word_end(ctx, j, acronyms or end > i)
             if w > j:
                 j = end = w
             else:
                 k = j
-                while k < len(doc) and fold(doc[k].text) in self.particles:
+                while k < len(tokens) and fold(tokens[k].text) in self.particles:
                     k += 1  # `von der`
                 if end == i or k == j or self._word_end(ctx, k, True) == k:
                     break
@@ -412,7 +416,7 @@ class LeaderExtractor:
 
     def _candidates(self, ctx: _Doc) -> list[tuple[int, int]]:
         """Token spans of person names: PER entities repaired, and names next to titles."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         spans: list[tuple[int, int]] = []
         for ent in doc.ents:
             if ent.label_ != "PER" or ent.start_char < ctx.body_start:
@@ -424,13 +428,14 @@ class LeaderExtractor:
         for title in ctx.titles:
             spans += self._names_after(ctx, title)
             comma = self._prefix_start(ctx, title.start) - 1
-            closed = title.end >= len(doc) or fold(doc[title.end].text) in _CLOSES_APPOSITION
-            if comma > 0 and doc[comma].text == "," and closed and not self._named(ctx, title.end):
+            closed = title.end >= len(tokens) or fold(tokens[title.end].text) in _CLOSES_APPOSITION
+            if comma > 0 and tokens[comma].text == "," and closed \
+                    and not self._named(ctx, title.end):
                 start = comma
                 while start > 0 and self._word_end(ctx, start - 1, True) == start:
                     start -= 1
                 name = doc[start:comma]
-                governed = start > 0 and fold(doc[start - 1].text) in _PREPOSITIONS
+                governed = start > 0 and fold(tokens[start - 1].text) in _PREPOSITIONS
                 if not governed and (len(name) > 1 or any(t.ent_type_ in ("PER", "LOC", "MISC")
                                                           for t in name)):
                     spans.append((start, comma))  # `Alpha Condé, le président guinéen, ...`
@@ -448,24 +453,24 @@ class LeaderExtractor:
     def _names_after(self, ctx: _Doc, title: _Title) -> list[tuple[int, int]]:
         """Names that follow a title, directly or after a comma (`le chef de la Minusma,
         El-Ghassim Wane,`), and the names coordinated after a plural title."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         i = title.end
-        appositive = i < len(doc) and doc[i].text == ","
+        appositive = i < len(tokens) and tokens[i].text == ","
         if appositive:
             i += 1
-            while i < len(doc) and fold(doc[i].text) in _DETERMINERS:
+            while i < len(tokens) and fold(tokens[i].text) in _DETERMINERS:
                 i += 1
-        while i < len(doc) and fold(doc[i].text) in self.courtesy:
+        while i < len(tokens) and fold(tokens[i].text) in self.courtesy:
             i += 1
         e = self._name_end(ctx, i)
         if e == i:
             return []
+        closed = e == len(tokens) or fold(tokens[e].text) in _CLOSES_APPOSITION
         if appositive and not ((e - i > 1 or any(t.ent_type_ in ("PER", "LOC", "MISC")
-                                                 for t in doc[i:e]))
-                               and (e == len(doc) or fold(doc[e].text) in _CLOSES_APPOSITION)):
+                                                 for t in doc[i:e])) and closed):
             return []
         names = [(i, e)]
-        while title.plural and e + 1 < len(doc) and fold(doc[e].text) in (",", "et") \
+        while title.plural and e + 1 < len(tokens) and fold(tokens[e].text) in (",", "et") \
                 and self._name_end(ctx, e + 1) > e + 1:
             names.append((e + 1, self._name_end(ctx, e + 1)))  # `les présidents X, Y et Z`
             e = names[-1][1]
@@ -473,7 +478,7 @@ class LeaderExtractor:
 
     def _named(self, ctx: _Doc, i: int) -> bool:
         """Whether a name starts at i, after optional courtesy words."""
-        while i < len(ctx.doc) and fold(ctx.doc[i].text) in self.courtesy:
+        while i < len(ctx.tokens) and fold(ctx.tokens[i].text) in self.courtesy:
             i += 1
         return self._name_end(ctx, i) > i
 
@@ -481,31 +486,33 @@ class LeaderExtractor:
         """`le groupe Wagner`, `chef de Wagner`: a proper name inside a noun phrase."""
         if any(t.start < s < t.end for t in ctx.titles):
             return True
-        doc = ctx.doc
+        tokens = ctx.tokens
         j = s
-        while j > 0 and (doc[j - 1].like_num or (doc[j - 1].is_lower and doc[j - 1].pos_ == "ADJ")
+        while j > 0 and (tokens[j - 1].like_num
+                         or (tokens[j - 1].is_lower and tokens[j - 1].pos_ == "ADJ")
                          or (j - 1 in ctx.country_at
                              and ctx.country_at[j - 1].kind == "demonym")):
             j -= 1
-        return j > 0 and doc[j - 1].is_lower and fold(doc[j - 1].text) in self.naming \
+        return j > 0 and tokens[j - 1].is_lower and fold(tokens[j - 1].text) in self.naming \
             and j - 1 not in ctx.title_tokens
 
     # -- people --------------------------------------------------------------------------
     def _person(self, ctx: _Doc, s: int, e: int) -> _Person:
         person = _Person(s, e)
-        doc = ctx.doc
+        tokens = ctx.tokens
         sent_start, sent_end = ctx.sentence(s)
         i = s
-        while i > sent_start and fold(doc[i - 1].text) in self.courtesy:
+        while i > sent_start and fold(tokens[i - 1].text) in self.courtesy:
             i -= 1
         mention = ctx.country_at.get(i - 1)
         if mention is not None and mention.kind == "demonym" and mention.end == i \
-                and doc[mention.start].text[0].isupper():
+                and tokens[mention.start].text[0].isupper():
             person.nationality = mention.code  # `le Gambien Omar Alieu Touray`
             i = mention.start
         adjacent = person.nationality is None
-        closed = e >= len(doc) or fold(doc[e].text) in _CLOSES_APPOSITION or doc[e].is_space
-        listed = e < len(doc) and fold(doc[e].text) in (",", "et")
+        closed = e >= len(tokens) or fold(tokens[e].text) in _CLOSES_APPOSITION \
+            or tokens[e].is_space
+        listed = e < len(tokens) and fold(tokens[e].text) in (",", "et")
         while i > sent_start:
             title = None
             ending = [t for t in ctx.titles if t.end == i and t.start >= sent_start]
@@ -515,7 +522,7 @@ class LeaderExtractor:
                 j = self._prefix_start(ctx, i)
                 comma = j - 1
                 ending = [t for t in ctx.titles if t.end == comma and t.start >= sent_start]
-                if comma >= sent_start and doc[comma].text == "," and ending and closed:
+                if comma >= sent_start and tokens[comma].text == "," and ending and closed:
                     title = min(ending, key=lambda t: t.start)
                     if title.plural and not listed:
                         title = None
@@ -533,9 +540,9 @@ class LeaderExtractor:
     def _predicate(self, ctx: _Doc, person: _Person) -> list[_Title]:
         """A title given by an appointment verb: `X a été nommé Premier ministre`, `a nommé X
         ministre de l'Intérieur`."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         before = self._prefix_start(ctx, person.first) - 1
-        if before >= 0 and doc[before] in self.appointment_verbs:
+        if before >= 0 and tokens[before] in self.appointment_verbs:
             title = ctx.title_from.get(person.end)  # the object, then its title
             return [title] if title is not None else []
         verbs = {t.head for t in doc[person.start : person.end] if t.dep_.startswith("nsubj")}
@@ -547,23 +554,24 @@ class LeaderExtractor:
 
     def _right(self, ctx: _Doc, e: int, limit: int) -> tuple[list[_Title], bool]:
         """Appositive titles after the name, and whether a past participle follows it."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         titles: list[_Title] = []
         title = ctx.title_from.get(e)
         if title is not None and title.entry == "à la tête":
             titles.append(title)
             e = title.end
-        while e < limit and doc[e].text == ",":
+        while e < limit and tokens[e].text == ",":
             k = e + 1
-            while k < limit and k - e <= 3 and (fold(doc[k].text) in _DETERMINERS
-                                                 or fold(doc[k].text) in self.former
-                                                 or (doc[k].is_lower and doc[k].pos_ == "ADJ")):
+            while k < limit and k - e <= 3 and (fold(tokens[k].text) in _DETERMINERS
+                                                 or fold(tokens[k].text) in self.former
+                                                 or (tokens[k].is_lower
+                                                     and tokens[k].pos_ == "ADJ")):
                 k += 1
             if k >= limit:
                 break
             title = ctx.title_from.get(k)
-            if title is None and fold(doc[k].text) == "qui":
-                return self._relative(ctx, doc[k], titles)
+            if title is None and fold(tokens[k].text) == "qui":
+                return self._relative(ctx, tokens[k], titles)
             if title is None or title.role == "kin":
                 past = any(fold(t.text) in self.former for t in doc[e + 1 : k])
                 return titles, past and title is None
@@ -591,9 +599,9 @@ class LeaderExtractor:
 
     def _coordinate(self, ctx: _Doc, people: list[_Person]) -> None:
         """`les généraux X et Y`: a name after `et` or a comma shares a plural title."""
-        doc = ctx.doc
+        tokens = ctx.tokens
         for prev, person in pairwise(people):
-            link = doc[prev.end] if prev.end < len(doc) else None
+            link = tokens[prev.end] if prev.end < len(tokens) else None
             if person.left or link is None or person.start != prev.end + 1 \
                     or fold(link.text) not in ("et", ","):
                 continue
@@ -627,7 +635,7 @@ class LeaderExtractor:
     def _describe(self, ctx: _Doc, person: _Person, people: list[_Person],
                   consumed: set[int]) -> None:
         """Status, title, former and country (left unknown at strength 0 for the article's)."""
-        doc = ctx.doc
+        tokens = ctx.tokens
         chain = person.chain
         roles = {t.role for t in chain}
         if roles & (_PEERS | {"leader"}):
@@ -640,8 +648,8 @@ class LeaderExtractor:
         person.former |= any(t.former or t.role == "predecessor" for t in chain)
         person.former |= self._ousted(ctx, first, person.end)
         before = self._prefix_start(ctx, first)
-        if before >= 2 and fold(doc[before - 1].text) in _DE:
-            person.former |= fold(doc[before - 2].text) in self.former  # `sous l'ère du`
+        if before >= 2 and fold(tokens[before - 1].text) in _DE:
+            person.former |= fold(tokens[before - 2].text) in self.former  # `sous l'ère du`
         primary = next((t for t in person.left + person.right
                         if t.role in _LEADING and not t.verbal), None)
         peer = next((t for t in chain if t.role in _PEERS), None)
@@ -655,9 +663,9 @@ class LeaderExtractor:
 
     def _spokesperson(self, ctx: _Doc, person: _Person, people: list[_Person]) -> bool:
         """A rank-only source quoted near an unnamed spokesperson is that spokesperson."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         start = self._prefix_start(ctx, person.first)
-        quoted = start > 0 and fold(doc[start - 1].text) == "selon"
+        quoted = start > 0 and fold(tokens[start - 1].text) == "selon"
         quoted |= any(t.dep_ == "nsubj" and t.head in self.speech_verbs
                       for t in doc[person.first : person.end])
         if not quoted:
@@ -718,8 +726,8 @@ class LeaderExtractor:
 
     def _possessor(self, ctx: _Doc, person: _Person, people: list[_Person]) -> _Person | None:
         """`Joe Biden et son secrétaire d'État Antony Blinken`: the leader `son` refers to."""
-        doc = ctx.doc
-        if not any(fold(doc[j].text) in _POSSESSIVES for t in person.left
+        tokens = ctx.tokens
+        if not any(fold(tokens[j].text) in _POSSESSIVES for t in person.left
                    for j in range(self._prefix_start(ctx, t.start), t.start)):
             return None
         start, _ = ctx.sentence(person.first)
@@ -740,26 +748,26 @@ class LeaderExtractor:
     def _body_led(self, ctx: _Doc, person: _Person) -> tuple[bool, str | None]:
         """The state of the body a person leads when it is named around the title: `les FSR du
         général X`, `l'armée soudanaise, dirigée par le général X`."""
-        doc = ctx.doc
+        tokens = ctx.tokens
         start, _ = ctx.sentence(person.first)
         p = self._prefix_start(ctx, person.first) - 1
         if p <= start:
             return False, None
-        if fold(doc[p].text) in _DE:
+        if fold(tokens[p].text) in _DE:
             j = p - 1
-            while j >= start and not (fold(doc[j].text) in _DETERMINERS | _DE or doc[j].is_punct
-                                      or doc[j].pos_ == "ADP"):
+            while j >= start and not (fold(tokens[j].text) in _DETERMINERS | _DE
+                                      or tokens[j].is_punct or tokens[j].pos_ == "ADP"):
                 j -= 1
             return self._phrase_country(ctx, j + 1, p) if j + 1 < p else (False, None)
-        verb = doc[p - 1]
-        if fold(doc[p].text) == "par" and verb in self.lead_verbs and verb.dep_ == "acl" \
+        verb = tokens[p - 1]
+        if fold(tokens[p].text) == "par" and verb in self.lead_verbs and verb.dep_ == "acl" \
                 and verb.head.i < verb.i:
             return self._phrase_country(ctx, verb.head.left_edge.i, verb.i)
         return False, None
 
     def _phrase_country(self, ctx: _Doc, start: int, end: int) -> tuple[bool, str | None]:
         """The state a phrase names: (found, alpha-3 or None for a stateless body)."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         phrase = doc[start:end]
         text = fold(phrase.text)
         for name, code in _state_forces().items():
@@ -772,7 +780,7 @@ class LeaderExtractor:
         if not codes:  # the resolver skips states inside a PER entity that swallowed the title
             for match_id, s, _ in sorted(self.countries.matcher(phrase), key=lambda m: m[1]):
                 code, kind = doc.vocab.strings[match_id].split("|")
-                if kind == "demonym" or doc[s].text[0].isupper():
+                if kind == "demonym" or tokens[s].text[0].isupper():
                     codes.append(code)
         if codes:
             return True, codes[0]
@@ -807,27 +815,28 @@ class LeaderExtractor:
         if mention.kind not in ("name", "capital"):
             return False
         j = mention.start - 1
-        while j >= start and fold(ctx.doc[j].text) in _DETERMINERS:
+        while j >= start and fold(ctx.tokens[j].text) in _DETERMINERS:
             j -= 1
-        return j >= start and fold(ctx.doc[j].text) in _LOCATIVE
+        return j >= start and fold(ctx.tokens[j].text) in _LOCATIVE
 
     # -- output --------------------------------------------------------------------------
     def _title_text(self, ctx: _Doc, title: _Title, index: int = 0) -> str:
         """The title as written, without nationality, `ex-`, past participles or a state; the
         index-th name after `les ministres de la Défense et de l'Intérieur` takes the index-th
         complement."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         kept: list[Token] = []
         i = title.start
         while i < title.inner:
             mention = ctx.country_at.get(i)
-            if mention is not None and not (mention.kind == "demonym" and doc[i].text[0].isupper()):
+            if mention is not None and not (mention.kind == "demonym"
+                                            and tokens[i].text[0].isupper()):
                 if kept and fold(kept[-1].text) in _DE | _LOCATIVE:
                     kept.pop()
                 i = mention.end
                 continue
-            if i < title.head_end or fold(doc[i].text) not in self.former:
-                kept.append(doc[i])
+            if i < title.head_end or fold(tokens[i].text) not in self.former:
+                kept.append(tokens[i])
             i += 1
         cuts = [k for k, t in enumerate(kept[:-1]) if t.lower_ == "et" and k
                 and fold(kept[k + 1].text) in _DE and fold(kept[k - 1].text) not in _DE]
@@ -848,7 +857,7 @@ class LeaderExtractor:
 
     def _merge(self, ctx: _Doc, people: list[_Person]) -> list[LeaderFact]:
         """One leader per person: mentions merged by name, attributes from the best mention."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         full = doc_text(doc)
         groups: list[_Group] = []
         for person in people:
@@ -873,7 +882,7 @@ class LeaderExtractor:
                 kin = [best[id(g)] for g in groups if g.last == group.last and g is not group
                        and best[id(g)].strength == 3]
                 country = kin[0].country if kin else country
-            spans = sorted({(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
+            spans = sorted({(tokens[p.start].idx, tokens[p.end - 1].idx + len(tokens[p.end - 1]))
                             for p in group.people})
             name = max((full[s:e] for s, e in spans), key=lambda n: len(_words(n)))
             leaders.append(LeaderFact(
@@ -899,13 +908,13 @@ class LeaderExtractor:
 
     def _remention(self, ctx: _Doc, groups: list[_Group]) -> None:
         """Add the mentions spaCy did not tag as a person: `Tiani a promis...`."""
-        doc = ctx.doc
+        doc, tokens = ctx.doc, ctx.tokens
         if not groups:
             return
         taken = {i for g in groups for p in g.people for i in range(p.start, p.end)}
         i = 0
-        while i < len(doc):
-            token = doc[i]
+        while i < len(tokens):
+            token = tokens[i]
             could_start = token.text[:1].isupper() or fold(token.text) in self.particles
             end = self._name_end(ctx, i) if could_start and token.idx >= ctx.body_start else i
             if end == i or taken.intersection(range(i, end)):
@@ -933,18 +942,18 @@ def _adjective(token: Token) -> bool:
     return token.pos_ == "ADJ" or (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm"))
 
 
-def _glued(doc: Doc, start: int, end: int) -> bool:
+def _glued(tokens: Sequence[Token], start: int, end: int) -> bool:
     """A title word inside a hyphenated compound: `Sergent-chef`, `chef-lieu`."""
-    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
-        and not doc[start - 1].whitespace_
-    after = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    before = start >= 2 and tokens[start - 1].text == "-" and not tokens[start - 2].whitespace_ \
+        and not tokens[start - 1].whitespace_
+    after = end < len(tokens) and tokens[end].text == "-" and not tokens[end - 1].whitespace_
     return before or after
 
 
-def _glued_end(doc: Doc, i: int) -> int:
-    """End of the tokens joined to doc[i] by hyphens without spaces (`Paul - Henri`)."""
+def _glued_end(tokens: Sequence[Token], i: int) -> int:
+    """End of the tokens joined to tokens[i] by hyphens without spaces (`Paul - Henri`)."""
     j = i + 1
-    while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ \
-            and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+    while j + 1 < len(tokens) and tokens[j].text == "-" and not tokens[j - 1].whitespace_ \
+            and not tokens[j].whitespace_ and tokens[j + 1].is_alpha:
         j += 2
     return j
