@@ -22,7 +22,7 @@ from .dateline import Dateline, is_iso_date, parse_dateline
 from .dates import date_facts, find_dates
 from .leaders import LeaderExtractor
 from .models import Facts
-from .text import TEXT_KEY, TOKENS_KEY, doc_text
+from .text import TEXT_KEY, TEXTS_KEY, TOKENS_KEY, doc_text
 from .troops import TroopExtractor
 
 ALL_KINDS = ("dates", "countries", "troops", "leaders")
@@ -77,13 +77,17 @@ class NigerFacts:
         self.leaders = LeaderExtractor(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        # What every extractor reads, read once: spaCy builds these anew at each access.
         tokens = list(doc)
+        texts = [t.text for t in tokens]
         doc.user_data[TOKENS_KEY] = tokens
-        doc.user_data[TEXT_KEY] = "".join([t.text_with_ws for t in tokens])  # as `doc.text`
+        doc.user_data[TEXTS_KEY] = texts
+        doc.user_data[TEXT_KEY] = "".join([x + t.whitespace_
+                                           for x, t in zip(texts, tokens, strict=True)])
         try:
             return self._extract(doc)
         finally:
-            del doc.user_data[TEXT_KEY], doc.user_data[TOKENS_KEY]
+            del doc.user_data[TEXT_KEY], doc.user_data[TEXTS_KEY], doc.user_data[TOKENS_KEY]
 
     def _extract(self, doc: Doc) -> Doc:
         dateline = parse_dateline(doc_text(doc)) if self.use_dateline else Dateline(None, 0)

@@ -42,7 +42,7 @@ from spacy.util import filter_spans
 
 from .countries import CountryMention, CountryResolver
 from .models import LeaderFact, Mention
-from .text import data_lines, doc_text, doc_tokens, fold, word_set
+from .text import data_lines, doc_text, doc_tokens, fold, token_texts, word_set
 
 _DE = {"de", "d'", "du", "des"}
 _PREPOSITIONS = _DE | {"pour", "a", "au", "aux", "en", "par", "dans", "sur"}
@@ -184,10 +184,11 @@ class _Doc:
         self.body_start = body_start
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.country_at = {i: m for m in mentions for i in range(m.start, m.end)}
-        ends = {i + 1 for i, t in enumerate(doc) if t.text in _SENTENCE_ENDS
-                or ("\n" in t.text and i and tokens[i - 1].text != ",")}  # a signature line
+        self.texts = texts = token_texts(doc)
+        ends = {i + 1 for i, x in enumerate(texts) if x in _SENTENCE_ENDS
+                or ("\n" in x and i and texts[i - 1] != ",")}  # a signature line
         self.sentence_starts = [0, *sorted(i for i in ends if i < len(tokens))]
-        self.breaks = [i for i, c in enumerate(doc_text(doc)) if c == "\n"]
+        self.breaks = [m.start() for m in re.finditer("\n", doc_text(doc))]
         self.titles: list[_Title] = []
         self.title_from: dict[int, _Title] = {}
         self.title_tokens: set[int] = set()
@@ -195,7 +196,7 @@ class _Doc:
     def opens_sentence(self, i: int) -> bool:
         """Whether token i opens a sentence, a quotation or a line: any word is capitalized."""
         return i == self.sentence_starts[self.sentence_index(i)] or not i \
-            or self.tokens[i - 1].text in _OPENERS or self.tokens[i - 1].is_space
+            or self.texts[i - 1] in _OPENERS or self.tokens[i - 1].is_space
 
     def sentence_index(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
@@ -379,12 +380,12 @@ class LeaderExtractor:
         if i >= len(tokens) or i in ctx.title_tokens or i in ctx.country_at:
             return i
         end = _glued_end(tokens, i)
-        parts = [tokens[k] for k in range(i, end, 2)]
-        first = parts[0].text
-        if not all(p.text.replace("-", "").isalpha() for p in parts) \
+        parts = [ctx.texts[k] for k in range(i, end, 2)]
+        first = parts[0]
+        if not all(p.replace("-", "").isalpha() for p in parts) \
                 or fold(first) in self.courtesy:
             return i
-        if _ROMAN.match(first) and i > 0 and tokens[i - 1].text[:1].isupper():
+        if _ROMAN.match(first) and i > 0 and ctx.texts[i - 1][:1].isupper():
             return end  # `Mohammed VI`
         if ctx.opens_sentence(i) and tokens[i].ent_type_ != "PER" \
                 and (tokens[i].is_stop or tokens[i].pos_ in _NOT_NAME_POS):
@@ -393,7 +394,7 @@ class LeaderExtractor:
             if first.isupper() and len(first) > 1 and not acronyms:
                 return i
             return end
-        if fold(first) in self.particles and len(parts) > 1 and parts[1].text[0].isupper():
+        if fold(first) in self.particles and len(parts) > 1 and parts[1][0].isupper():
             return end
         return i
 
@@ -913,10 +914,10 @@ class LeaderExtractor:
             return
         taken = {i for g in groups for p in g.people for i in range(p.start, p.end)}
         i = 0
+        texts = ctx.texts
         while i < len(tokens):
-            token = tokens[i]
-            could_start = token.text[:1].isupper() or fold(token.text) in self.particles
-            end = self._name_end(ctx, i) if could_start and token.idx >= ctx.body_start else i
+            could_start = texts[i][:1].isupper() or fold(texts[i]) in self.particles
+            end = self._name_end(ctx, i) if could_start and tokens[i].idx >= ctx.body_start else i
             if end == i or taken.intersection(range(i, end)):
                 i = max(end, i + 1)
                 continue

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from text_to_num import text2num
 
-from .text import data_lines, doc_tokens, fold, word_set
+from .text import data_lines, doc_tokens, fold, token_texts, word_set
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[.\u00a0\u202f ]\d{3})+$|^\d+$")
 _DECIMAL = re.compile(r"^\d+,\d+$")
@@ -77,15 +77,16 @@ def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
     numbers: list[Number] = []
     approx = approx_nouns()
     tokens = doc_tokens(doc)  # indexed like the doc, without building a Token per access
+    texts = token_texts(doc)
     i, n = 0, len(tokens)
     while i < n:
-        token = tokens[i]
+        token, word = tokens[i], texts[i]
         if token.idx < body_start:
             i += 1
             continue
         start, value, end = i, None, i + 1
-        if _DIGITS.match(token.text):
-            text = token.text
+        if _DIGITS.match(word):
+            text = word
             while end < n:
                 nxt = end + 1 if tokens[end].is_space and end + 1 < n else end
                 if not _GROUP.match(tokens[nxt].text) \
@@ -98,14 +99,14 @@ def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
                 i = end
                 continue
             value = int(digits)
-        elif _DECIMAL.match(token.text):
+        elif _DECIMAL.match(word):
             if end < n and tokens[end].lower_ in _SCALES:
-                value = round(float(token.text.replace(",", ".")) * _SCALES[tokens[end].lower_])
+                value = round(float(word.replace(",", ".")) * _SCALES[tokens[end].lower_])
                 end += 1
-        elif _is_word(token.text) and not (i and tokens[i - 1].lower_ == "pour"):  # pour cent
-            words = [token.text.lower()]
-            while end < n and (_is_word(tokens[end].text) or _joins_words(tokens, end)):
-                words.append(tokens[end].text.lower())
+        elif _is_word(word) and not (i and tokens[i - 1].lower_ == "pour"):  # pour cent
+            words = [word.lower()]
+            while end < n and (_is_word(texts[end]) or _joins_words(tokens, end)):
+                words.append(texts[end].lower())
                 end += 1
             value = _word_value(words)
         if value is None:

@@ -10,6 +10,7 @@ from typing import Any
 APOSTROPHES = "’ʼ‘`´"
 TEXT_KEY = "nigerfacts.text"
 TOKENS_KEY = "nigerfacts.tokens"
+TEXTS_KEY = "nigerfacts.token_texts"
 
 
 def doc_text(doc: Any) -> str:
@@ -23,6 +24,12 @@ def doc_tokens(doc: Any) -> list[Any]:
     every access, and the extractors read the same tokens many times over."""
     cached = doc.user_data.get(TOKENS_KEY)
     return cached if cached is not None else list(doc)
+
+
+def token_texts(doc: Any) -> list[str]:
+    """Each token's text, read once per run of the component (`Token.text` decodes it anew)."""
+    cached = doc.user_data.get(TEXTS_KEY)
+    return cached if cached is not None else [t.text for t in doc]
 
 
 def head_indices(doc: Any) -> list[int]:

@@ -35,7 +35,15 @@ from spacy.util import filter_spans
 from .countries import CountryMention
 from .models import Qualifier, TroopFact, TroopKind
 from .numbers import Number, approx_nouns, find_numbers
-from .text import data_lines, doc_text, doc_tokens, fold, head_indices, word_set
+from .text import (
+    data_lines,
+    doc_text,
+    doc_tokens,
+    fold,
+    head_indices,
+    token_texts,
+    word_set,
+)
 
 _OWNER_CASES = {"de", "d'", "du", "des"}
 _PLACE_CASES = {"au", "aux", "en", "a", "dans", "vers", "sur"}
@@ -151,8 +159,8 @@ class _Run:
         self.personnel = {s.start: (s.end, s.label_) for s in filter_spans(
             [Span(doc, start, end, label=key) for key, start, end in extractor.matcher(doc)])}
         self.sentence = _sentence_index(doc)
-        self.military = Counter(self.sentence[i] for i, t in enumerate(doc_tokens(doc))
-                                if fold(t.text) in self.lex.context)
+        self.military = Counter(self.sentence[i] for i, x in enumerate(token_texts(doc))
+                                if fold(x) in self.lex.context)
         self.military_text = sum(self.military.values()) >= _MILITARY_TEXT
         dated = {i for s, e in excluded for i in range(s, e)}
         tokens = doc_tokens(doc)
@@ -829,6 +837,7 @@ class _Tree:
         self.with_en: set[int] = set()
         clause_deps = ("cop", *_SUBJECTS)
         # One pass over cached tokens and head indices: `Token.head` builds a new Token.
+        texts = token_texts(doc)
         for i, (t, head) in enumerate(zip(doc_tokens(doc), head_indices(doc), strict=True)):
             if head == i:
                 continue
@@ -839,7 +848,7 @@ class _Tree:
                 self.predicates.add(head)
             elif dep == "aux:pass":
                 self.passives.add(head)
-            if t.lower_ == "en":
+            if texts[i].lower() == "en":
                 self.with_en.add(head)
         self.roots: list[Token] = []  # Token.sent scans: read them once
         self.sent_of = [0] * len(doc)
@@ -942,15 +951,15 @@ def _year(doc: Doc, number: Number) -> bool:
 def _sentence_index(doc: Doc) -> list[int]:
     """Sentence number of each token; spaCy's sentences are joined until one ends with
     terminal punctuation or a line break, as dashes and quotes often split them."""
-    tokens = doc_tokens(doc)
+    texts = token_texts(doc)
     index = [0] * len(doc)
     n = 0
     for sent in doc.sents:
         start, end = sent.start, sent.end
         index[start:end] = [n] * (end - start)
-        words = [t.text for t in tokens[start:end] if not t.is_space]
+        words = [x for x in texts[start:end] if not x.isspace()]  # as `Token.is_space`
         last = words[-1] if words else ""
         closed = words[-2] if len(words) > 1 and last in "»\")" else last
-        if closed in _TERMINAL or "\n" in tokens[end - 1].text_with_ws:
+        if closed in _TERMINAL or "\n" in texts[end - 1] + doc[end - 1].whitespace_:
             n += 1
     return index
