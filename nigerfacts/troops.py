@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -831,22 +831,22 @@ class _Tree:
 
     def __init__(self, doc: Doc) -> None:
         self.kids: list[list[Token]] = [[] for _ in range(len(doc))]
-        self.by_dep: dict[tuple[int, str], list[Token]] = defaultdict(list)
+        labels = [t.dep_ for t in doc_tokens(doc)]  # read once: `Token.dep_` decodes anew
+        self.deps = ["aux" if d.startswith("aux") else d for d in labels]  # aux:* as `aux`
         self.predicates: set[int] = set()
         self.passives: set[int] = set()
         self.with_en: set[int] = set()
         clause_deps = ("cop", *_SUBJECTS)
-        # One pass over cached tokens and head indices: `Token.head` builds a new Token.
         texts = token_texts(doc)
+        # One pass over cached tokens and head indices: `Token.head` builds a new Token.
         for i, (t, head) in enumerate(zip(doc_tokens(doc), head_indices(doc), strict=True)):
             if head == i:
                 continue
-            dep = t.dep_
             self.kids[head].append(t)
-            self.by_dep[head, "aux" if dep.startswith("aux") else dep].append(t)
+            dep = self.deps[i]
             if dep in clause_deps:
                 self.predicates.add(head)
-            elif dep == "aux:pass":
+            elif labels[i] == "aux:pass":
                 self.passives.add(head)
             if texts[i].lower() == "en":
                 self.with_en.add(head)
@@ -865,7 +865,7 @@ class _Tree:
         """A token's children, or those with one of `deps` (`aux` for every aux:*)."""
         if not deps:
             return self.kids[token.i]
-        return [c for dep in deps for c in self.by_dep.get((token.i, dep), ())]
+        return [c for dep in deps for c in self.kids[token.i] if self.deps[c.i] == dep]
 
     def heads_clause(self, token: Token) -> bool:
         """A word heading a clause of its own (with a copula or a subject)."""
