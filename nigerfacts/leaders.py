@@ -913,13 +913,15 @@ class LeaderExtractor:
         if not groups:
             return
         taken = {i for g in groups for p in g.people for i in range(p.start, p.end)}
-        i = 0
-        texts = ctx.texts
-        while i < len(tokens):
-            could_start = texts[i][:1].isupper() or fold(texts[i]) in self.particles
-            end = self._name_end(ctx, i) if could_start and tokens[i].idx >= ctx.body_start else i
+        could_start = [i for i, x in enumerate(ctx.texts)
+                       if x[:1].isupper() or fold(x) in self.particles]
+        resume = 0  # names do not overlap: a name's words are not looked at again
+        for i in could_start:
+            if i < resume:
+                continue
+            end = self._name_end(ctx, i) if tokens[i].idx >= ctx.body_start else i
+            resume = max(end, i + 1)
             if end == i or taken.intersection(range(i, end)):
-                i = max(end, i + 1)
                 continue
             words = _words(doc[i:end].text)
             owners = [g for g in groups if words <= g.words and g.last in words and len(g.words) > 1
@@ -929,7 +931,6 @@ class LeaderExtractor:
                         default=owners[0] if owners else None)
             if owner is not None and not self._names_thing(ctx, i):
                 owner.people.append(_Person(i, end))
-            i = end
 
 
 def _leads(group: _Group) -> bool:
