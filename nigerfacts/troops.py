@@ -779,7 +779,7 @@ class _Run:
             return True
         if token.dep_ in _SUBJECTS:
             predicate = token.head.head if token.head.dep_ == "cop" else token.head
-            return any(fold(t.text) in self.lex.context for t in predicate.subtree
+            return any(fold(t.text) in self.lex.context for t in self.tree.subtree(predicate)
                        if t.i != token.i)
         return False
 
@@ -809,7 +809,7 @@ class _Run:
         own = sorted(self.tree.phrase(token, token.i + 1, clauses=_PLACE_CLAUSES))
         obliques = self.tree.children(verb, "obl", "obl:arg", "obl:mod", "advmod", "xcomp")
         clause = sorted(t for c in obliques if abs(c.i - token.i) <= _NEAR
-                        for t in c.subtree) if verb.i != token.i else []
+                        for t in self.tree.subtree(c)) if verb.i != token.i else []
         origin = self._possessive(token, number)
         for t in (*own, *clause):
             m = self._mention(t.i)
@@ -860,6 +860,15 @@ class _Tree:
         """The root of the parser's sentence before the token's."""
         n = self.sent_of[token.i]
         return self.roots[n - 1] if n else None
+
+    def subtree(self, token: Token) -> list[Token]:
+        """A token and its descendants, in no set order (`Token.subtree` scans and sorts)."""
+        found, stack = [], [token]
+        while stack:
+            t = stack.pop()
+            found.append(t)
+            stack.extend(self.kids[t.i])
+        return found
 
     def children(self, token: Token, *deps: str) -> list[Token]:
         """A token's children, or those with one of `deps` (`aux` for every aux:*)."""
