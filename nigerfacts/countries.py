@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .models import CountryFact, Mention
-from .text import data_lines, doc_text, fold, word_set
+from .text import data_lines, doc_text, doc_tokens, fold, word_set
 
 KINDS = ("name", "demonym", "capital", "metonym")
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di"}
@@ -48,8 +48,9 @@ class CountryMention:
     def char_range(self, doc: Doc) -> tuple[int, int]:
         if self.chars is not None:
             return self.chars
-        span = self.span(doc)
-        return span.start_char, span.end_char
+        tokens = doc_tokens(doc)
+        last = tokens[self.end - 1]
+        return tokens[self.start].idx, last.idx + len(last)
 
 
 @dataclass(frozen=True)
@@ -124,10 +125,11 @@ class CountryResolver:
         self.not_capital_before = word_set("not_capital_before.txt")
 
     def __call__(self, doc: Doc, body_start: int = 0) -> list[CountryMention]:
+        tokens = doc_tokens(doc)
         spans = [
             Span(doc, start, end, label=match_id)
             for match_id, start, end in self.matcher(doc)
-            if doc[start].idx >= body_start
+            if tokens[start].idx >= body_start
         ]
         mentions = []
         entities = list(doc.ents)  # doc.ents is rebuilt at each access: read it once

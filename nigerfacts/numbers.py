@@ -78,14 +78,13 @@ def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
     approx = approx_nouns()
     tokens = doc_tokens(doc)  # indexed like the doc, without building a Token per access
     texts = token_texts(doc)
-    i, n = 0, len(tokens)
+    n = len(tokens)
+    i = next((k for k, t in enumerate(tokens) if t.idx >= body_start), n)
     while i < n:
         token, word = tokens[i], texts[i]
-        if token.idx < body_start:
-            i += 1
-            continue
         start, value, end = i, None, i + 1
-        if _DIGITS.match(word):
+        digit = word[0].isdigit()  # cheaper than the patterns, which all need one
+        if digit and _DIGITS.match(word):
             text = word
             while end < n:
                 nxt = end + 1 if tokens[end].is_space and end + 1 < n else end
@@ -99,7 +98,7 @@ def find_numbers(doc: Doc, body_start: int = 0) -> list[Number]:
                 i = end
                 continue
             value = int(digits)
-        elif _DECIMAL.match(word):
+        elif digit and _DECIMAL.match(word):
             if end < n and tokens[end].lower_ in _SCALES:
                 value = round(float(word.replace(",", ".")) * _SCALES[tokens[end].lower_])
                 end += 1
