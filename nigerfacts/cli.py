@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -181,6 +183,9 @@ def extract(
     except KeyboardInterrupt:
         _error("interrupted; no output file was written" if output else "interrupted")
         raise typer.Exit(130) from None
+    except _Terminated:
+        _error("terminated; no output file was written")
+        raise typer.Exit(128 + signal.SIGTERM) from None
     if not single:
         _error(f"{stats.documents} documents, {stats.facts} facts, {stats.errors} errors, "
                f"{time.perf_counter() - stats.started:.1f} s")
@@ -190,6 +195,14 @@ def extract(
 
 class _ModelError(Exception):
     pass
+
+
+class _Terminated(Exception):
+    """SIGTERM while writing --output: unwound like Ctrl-C, so the temporary file goes."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 @dataclass
@@ -298,6 +311,9 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
         _error(f"{output}: no such directory")
         raise typer.Exit(2)
     partial = None
+    # Only the main thread may handle signals (the CLI may be run from another one).
+    handles = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if handles else None
     try:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False,
                                          prefix=f".{output.name}.", suffix=".part") as handle:
@@ -305,6 +321,8 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
             yield handle
         os.replace(partial, output)
     finally:
+        if handles:
+            signal.signal(signal.SIGTERM, previous)
         if partial and os.path.exists(partial):
             os.unlink(partial)
 

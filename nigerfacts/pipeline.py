@@ -27,6 +27,8 @@ DEFAULT_MODEL = "fr_core_news_md"
 UNUSED_PIPES = ("lemmatizer", "attribute_ruler")
 # Batches of articles given to each worker process ahead of the one being read.
 _AHEAD = 2
+# How much smaller the last batches of a parallel run are (see _batches).
+_TAIL_CUT = 4
 # glibc's mallopt parameter, and how much freed memory a worker keeps (see _start_worker).
 _M_TRIM_THRESHOLD = -1
 _KEEP_BYTES = 256 * 2**20
@@ -113,6 +115,7 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
 
     At most `_AHEAD` batches per worker are read ahead, so a large corpus is streamed.
     """
+    batches = _batches(articles, batch_size, n_process)
     # fork shares the loaded model with the workers; elsewhere they load it themselves.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     pool = context.Pool(n_process, initializer=_start_worker)
@@ -120,8 +123,8 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
         running: deque[AsyncResult[list[Facts]]] = deque()
         while True:
             while len(running) < _AHEAD * n_process:
-                batch = list(islice(articles, batch_size))
-                if not batch:
+                batch = next(batches, None)
+                if batch is None:
                     break
                 running.append(pool.apply_async(_work, (model, batch, batch_size)))
             if not running:
@@ -134,6 +137,24 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
         pool.close()
     finally:
         pool.join()
+
+
+def _batches(articles: Iterator[tuple[str, str | None]], batch_size: int,
+             n_process: int) -> Iterator[list[tuple[str, str | None]]]:
+    """Batches of `batch_size` articles, then the last few cut in small ones.
+
+    A worker that is done would otherwise wait, idle, for another to end its whole last
+    batch (0.3 s of 11 on 400 articles and 2 workers); small batches are a little slower
+    in spaCy (4 articles: +4% CPU), so only the tail is cut. The tail is found by reading
+    `n_process + 1` batches ahead.
+    """
+    ahead = deque(islice(articles, (n_process + 1) * batch_size))
+    while more := list(islice(articles, batch_size)):
+        yield [ahead.popleft() for _ in range(batch_size)]
+        ahead.extend(more)
+    small = max(1, batch_size // _TAIL_CUT)
+    while ahead:
+        yield [ahead.popleft() for _ in range(min(small, len(ahead)))]
 
 
 def _start_worker() -> None:

@@ -8,9 +8,11 @@ import json
 import os
 import pty
 import re
+import signal
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -243,6 +245,24 @@ def test_an_interrupted_run_writes_no_output_file(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
 
 
+def test_a_terminated_run_removes_its_temporary_file_and_writes_no_output(tmp_path):
+    """SIGTERM (from `timeout`, a job scheduler, `kill`) mid-run: nothing is left behind."""
+    out = tmp_path / "facts.jsonl"
+    command = [sys.executable, "-m", "nigerfacts", "extract", str(SAMPLES), "-f", "jsonl",
+               "-o", str(out)]
+    with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE) as proc:
+        deadline = time.monotonic() + 120
+        while not list(tmp_path.glob(".facts.jsonl.*.part")):  # the run has begun writing
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert err.decode().strip().endswith("terminated; no output file was written")
+    assert list(tmp_path.iterdir()) == []
+
+
 # -- summary line ------------------------------------------------------------------------------
 
 def test_a_batch_ends_with_a_summary_line_on_stderr(tmp_path):
@@ -310,6 +330,22 @@ def sample_runs() -> dict[str, tuple[int, str, str]]:
         one = both.submit(_cli, *common, "--workers", "1", hash_seed="1", stderr_tty=True)
         two = both.submit(_cli, *common, "--workers", "2", hash_seed="2")
         return {"1": one.result(), "2": two.result()}
+
+
+@pytest.mark.parametrize(("articles", "sizes"), [
+    (0, []),
+    (5, [4, 1]),
+    (48, [4] * 12),
+    (100, [16] * 4 + [4] * 9),
+])
+def test_parallel_batches_keep_input_order_and_cut_only_the_tail_small(articles, sizes):
+    """Workers finish together: the last (workers + 1) batches' worth goes in quarters."""
+    from nigerfacts.pipeline import _batches
+
+    items = [(f"article {n}", None) for n in range(articles)]
+    batches = list(_batches(iter(items), 16, 2))
+    assert [len(b) for b in batches] == sizes
+    assert [item for b in batches for item in b] == items
 
 
 def test_two_workers_give_the_same_output_as_one(sample_runs):
