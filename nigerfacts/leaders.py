@@ -230,6 +230,7 @@ class LeaderExtractor:
         self.generic_bodies = word_set("leader_generic_bodies.txt")
         self.armed = word_set("leader_armed_groups.txt")
         self.naming = word_set("leader_naming_nouns.txt")
+        self.state_nouns = word_set("leader_state_nouns.txt")
         self.particles = word_set("leader_name_particles.txt")
         self.courtesy = word_set("leader_courtesy.txt")
         self.lead_verbs = _Verbs("leader_lead_verbs.txt")
@@ -622,14 +623,16 @@ class LeaderExtractor:
 
     def _focus(self, ctx: _Doc, consumed: set[int]) -> str | None:
         """The state the article is most about: its mentions not used by a person, where the
-        story takes place (`au Tchad`, `à N'Djamena`) and the first state named (not an
-        adjective: `soldats américains`) counting more."""
+        story takes place (`au Tchad`, `à N'Djamena`) and the first state named (not by an
+        adjective, `soldats américains`, unless of an institution: `gouvernement béninois`)
+        counting more."""
         free = [m for m in ctx.mentions if m.start not in consumed]
         if not free:
             return None
         score = Counter(m.code for m in free)
         score.update(m.code for m in free if self._locative(ctx, m, 0))
-        places = [m for m in free if m.kind != "demonym"] or free
+        places = [m for m in free if m.kind != "demonym" or (
+            m.start and fold(ctx.texts[m.start - 1]) in self.state_nouns)] or free
         score[places[0].code] += _FIRST_MENTION
         return max(score, key=lambda c: (score[c], -min(m.start for m in free if m.code == c)))
 

@@ -559,6 +559,22 @@ CASES = [
         {("Mohamed Bazoum", "NER", T)},
         id="former-relative-passive",
     ),
+    # --- No cue: the state the article is about -------------------------------------
+    pytest.param(
+        "Le gouvernement togolais a annoncé dimanche la mort de douze soldats dans une attaque "
+        "près de la frontière avec le Burkina Faso. Les assaillants seraient venus du Burkina "
+        "Faso, selon une source sécuritaire, qui évoque des complicités côté Burkina Faso.\n\n"
+        "Le président Faure Gnassingbé a décrété trois jours de deuil national.",
+        {("Faure Gnassingbé", "TGO", F)},
+        id="focus-institution-adjective-first",
+    ),
+    pytest.param(
+        "Des soldats américains ont quitté jeudi la base de Niamey. Le Niger avait dénoncé en "
+        "mars l'accord militaire qui les liait aux États-Unis.\n\n"
+        "Le général Abdourahamane Tiani a salué « une victoire de la souveraineté ».",
+        {("Abdourahamane Tiani", "NER", F)},
+        id="focus-people-adjective-not-first",
+    ),
 ]
 
 
