@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -42,6 +42,9 @@ class DateMention:
     month: int | None
     day: int | None
     relation: str | None  # "past" (dernier), "next" (prochain) or None
+    # `de la même année` (0), `de l'année suivante` (1): the mention's year is that many
+    # years after the year last written before it.
+    anchor: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class _Grammar:
     numeric: tuple[re.Pattern[str], ...]
     year: re.Pattern[str]
     months: dict[str, int]
+    anchors: dict[str, int]  # phrase (see _anchor_key) -> years after
 
 
 @lru_cache(maxsize=1)
@@ -69,19 +73,24 @@ def _grammar() -> _Grammar:
     any_month = "|".join([*(re.escape(f) for f in sorted(abbreviations, key=len, reverse=True)),
                           full_month])
     weekday = "|".join(data_lines("weekdays.txt"))
+    anchors = {_anchor_key(phrase): int(after) for phrase, after in
+               (line.split("\t") for line in data_lines("year_anchors.tsv"))}
+    anchor = "|".join(_phrase_pattern(p) for p in sorted(anchors, key=len, reverse=True))
     day_item = rf"(?:(?:{weekday}){_SP})?{_DAY}"
     flags = re.IGNORECASE
     return _Grammar(
         full=re.compile(
             rf"(?<![\w.,])(?P<days>{day_item}(?:\s*(?:,|et|au|à|-|–)\s*(?:le\s+)?{day_item}){{0,8}})"
-            rf"{_SP}(?P<month>{any_month})(?!\w)(?:{_SP}(?P<year>{_YEAR}))?(?:{_SP}(?P<rel>{_REL}))?",
+            rf"{_SP}(?P<month>{any_month})(?!\w)(?:{_SP}(?P<year>{_YEAR}))?(?:{_SP}(?P<rel>{_REL}))?"
+            rf"(?:{_SP}(?P<anchor>{anchor})(?!\w))?",
             flags,
         ),
         day_item=re.compile(rf"(?:(?:{weekday}){_SP})?(?P<day>{_DAY})", flags),
         month_only=re.compile(
             rf"(?<![\w-])(?P<mod>(?:mi-|mi{_SP}|début{_SP}|fin{_SP}|courant{_SP})?)"
             rf"(?:(?P<month>{full_month})(?!\w)|(?P<abbr>{any_month})(?={_SP}{_YEAR}))"
-            rf"(?:{_SP}(?P<year>{_YEAR}))?(?:{_SP}(?P<rel>{_REL}))?",
+            rf"(?:{_SP}(?P<year>{_YEAR}))?(?:{_SP}(?P<rel>{_REL}))?"
+            rf"(?:{_SP}(?P<anchor>{anchor})(?!\w))?",
             flags,
         ),
         numeric=(
@@ -90,7 +99,21 @@ def _grammar() -> _Grammar:
         ),
         year=re.compile(rf"(?<![\w.,/])(?<!\d-)(?P<year>{_YEAR})(?![\w/-])"),
         months=months,
+        anchors=anchors,
     )
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as a pattern for the text: any spacing, either apostrophe."""
+    return r"\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split())
+
+
+def _anchor_key(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+def _anchor(phrase: str | None) -> int | None:
+    return None if phrase is None else _grammar().anchors[_anchor_key(phrase)]
 
 
 def _month_number(word: str) -> int:
@@ -138,7 +161,7 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
             start = offset + item.start()
             end = m.end() if k == len(items) - 1 else offset + item.end()
             day = 1 if item["day"].lower() == "1er" else int(item["day"])
-            take(DateMention(start, end, year, month, day, relation))
+            take(DateMention(start, end, year, month, day, relation, _anchor(m["anchor"])))
     month_hits = []
     for m in g.month_only.finditer(text):
         if not free(m.start(), m.end()):
@@ -156,12 +179,25 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
                 year = int(nxt["year"]) if nxt["year"] else None
                 relation = _relation(nxt["rel"])
         take(DateMention(m.start(), m.end(), year, _month_number(m["month"] or m["abbr"]), None,
-                         relation))
+                         relation, _anchor(m["anchor"])))
     cues = word_set("year_cues.txt")
     for m in g.year.finditer(text):
         if free(m.start(), m.end()) and _is_year(doc, text, m.start(), m.end(), cues):
             take(DateMention(m.start(), m.end(), int(m["year"]), None, None, None))
-    return sorted(found, key=lambda d: d.start)
+    return _anchored(sorted(found, key=lambda d: d.start))
+
+
+def _anchored(found: list[DateMention]) -> list[DateMention]:
+    """Give `janvier de la même année` the year last written before it."""
+    written: int | None = None
+    out = []
+    for m in found:
+        if m.anchor is not None and m.year is None and written is not None:
+            m = replace(m, year=written + m.anchor)
+        elif m.year is not None and m.anchor is None:
+            written = m.year
+        out.append(m)
+    return out
 
 
 def _joined(text: str, first: re.Match[str], second: re.Match[str]) -> bool:

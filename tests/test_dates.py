@@ -31,6 +31,36 @@ def _values(sentence, ref):
 
 CASES = [
     # ------------------------------------------------------------------
+    # A year given by the year written before: `de la même année`
+    # ------------------------------------------------------------------
+    pytest.param(
+        "Le capitaine a pris le pouvoir en septembre 2022, neuf mois après un premier putsch "
+        "mené en janvier de la même année par un lieutenant-colonel.",
+        "2025-05",
+        {"2022-09", "2022-01"},
+        id="anchor-meme-annee",
+    ),
+    pytest.param(
+        "L'accord de défense, signé en mars 2019, a été dénoncé le 4 février de l’année "
+        "suivante par les nouvelles autorités.",
+        "2025-05",
+        {"2019-03", "2020-02-04"},
+        id="anchor-annee-suivante",
+    ),
+    pytest.param(
+        "Les législatives de 2020 avaient été précédées, en décembre de l'année précédente, "
+        "de violences dans l'Ouest.",
+        "2025-05",
+        {"2020", "2019-12"},
+        id="anchor-annee-precedente",
+    ),
+    pytest.param(
+        "La mission a été prolongée en juin de cette année-là.",
+        "2025-05",
+        {"2025-06"},
+        id="anchor-without-written-year-falls-back-to-reference",
+    ),
+    # ------------------------------------------------------------------
     # Full dates, every written form, with or without the weekday
     # ------------------------------------------------------------------
     pytest.param(
