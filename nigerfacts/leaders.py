@@ -332,7 +332,8 @@ class LeaderExtractor:
         if end > k and entity:
             entity_end = next((j for j in range(k + 1, len(tokens)) if tokens[j].ent_iob_ != "I"),
                               len(tokens))
-            if any(t.is_lower and t.is_alpha for t in doc[end:entity_end]):
+            if any(t.is_lower and t.is_alpha for t in doc[end:entity_end]) or (
+                    fold(ctx.texts[k]) in self.naming and entity_end <= end):
                 return entity_end  # `de l'Alliance fleuve Congo`, `des Nations unies pour ...`
         if end > k:
             person = next((j for j in range(k + 1, end) if tokens[j].ent_iob_ == "B"
@@ -485,7 +486,8 @@ class LeaderExtractor:
         return self._name_end(ctx, i) > i
 
     def _names_thing(self, ctx: _Doc, s: int) -> bool:
-        """`le groupe Wagner`, `chef de Wagner`: a proper name inside a noun phrase."""
+        """`le groupe Wagner`, `chef de l'Alliance Fleuve Congo`: a proper name inside a noun
+        phrase."""
         if any(t.start < s < t.end for t in ctx.titles):
             return True
         tokens = ctx.tokens
@@ -495,8 +497,10 @@ class LeaderExtractor:
                          or (j - 1 in ctx.country_at
                              and ctx.country_at[j - 1].kind == "demonym")):
             j -= 1
-        return j > 0 and tokens[j - 1].is_lower and fold(tokens[j - 1].text) in self.naming \
-            and j - 1 not in ctx.title_tokens
+        if j == 0 or fold(ctx.texts[j - 1]) not in self.naming or j - 1 in ctx.title_tokens:
+            return False
+        noun = tokens[j - 1]  # `la coalition M23`, `l'Alliance Fleuve Congo`, not `Mission :`
+        return noun.is_lower or (noun.is_title and not ctx.opens_sentence(j - 1))
 
     # -- people --------------------------------------------------------------------------
     def _person(self, ctx: _Doc, s: int, e: int) -> _Person:

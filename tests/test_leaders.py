@@ -559,6 +559,19 @@ CASES = [
         {("Mohamed Bazoum", "NER", T)},
         id="former-relative-passive",
     ),
+    # --- Organization names after a title are not people ----------------------------
+    pytest.param(
+        "« Nous ne partirons pas », a lancé devant la foule Jean-Pierre Kalala, le chef de "
+        "l'Alliance Rivière Verte (ARV), la coalition rebelle qui tient la ville.",
+        {("Jean-Pierre Kalala", None, F)},
+        id="org-name-after-capitalized-naming-noun",
+    ),
+    pytest.param(
+        "Le porte-parole du Front Patriotique Uni, Moussa Diallo, a démenti. Le chef du "
+        "Mouvement Sahel Libre, Idrissa Konaté, a revendiqué l'attaque.",
+        {("Idrissa Konaté", None, F)},
+        id="org-names-in-title-complements",
+    ),
     # --- No cue: the state the article is about -------------------------------------
     pytest.param(
         "Le gouvernement togolais a annoncé dimanche la mort de douze soldats dans une attaque "
