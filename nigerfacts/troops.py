@@ -532,6 +532,8 @@ class _Run:
                       lambda: self._subject_owner(noun)]
         elif troop.referent is None:
             steps.append(lambda: self._subject_owner(self.doc[number.end - 1]))
+        if self._borrowed(troop) and troop.kind != "casualties":  # its subject: the attacker
+            steps.insert(0, lambda: self._clause_subject_owner(self.doc[number.end - 1]))
         for step in steps:
             owner = step()
             if owner.settled:
@@ -719,6 +721,26 @@ class _Run:
                 verb = previous  # the parser split the sentence
             else:
                 break
+        return _UNKNOWN
+
+    def _borrowed(self, troop: _Troop) -> bool:
+        """A count that takes its personnel word from another clause (`en`, an earlier
+        count): `Le Tchad a envoyé 1 000 soldats, le Niger en a envoyé 500`."""
+        if troop.noun is None:
+            return troop.referent is not None
+        own = self.tree.governor(self.doc[troop.number.end - 1])
+        return troop.noun.i < troop.number.start and self.tree.governor(troop.noun).i != own.i
+
+    def _clause_subject_owner(self, token: Token) -> _Owner:
+        """The state of the subject of the count's own clause, for a count that continues an
+        earlier one: `l'Italie fournit 1 000 soldats, et la France, qui en déploie 700`."""
+        verb = self.tree.governor(token)
+        for subject in self.tree.subjects(verb, near=token):
+            if subject.i != token.i and not subject.is_ancestor(token) \
+                    and not self.tree.counted(subject):
+                owner = self._body_owner(subject)
+                if owner.settled:
+                    return owner
         return _UNKNOWN
 
     def _body_owner(self, token: Token) -> _Owner:

@@ -35,6 +35,27 @@ EXACT, APPROX, MORE, LESS = "exact", "approx", "more_than", "less_than"
 
 CASES = [
     # ------------------------------------------------------------------
+    # A count that borrows its noun (`en`) belongs to its own clause's subject
+    # ------------------------------------------------------------------
+    pytest.param(
+        "Le Tchad a dépêché 1 000 soldats dans la zone des trois frontières. Le Niger en a "
+        "envoyé 500.",
+        {(1000, "TCD", EXACT, S), (500, "NER", EXACT, S)},
+        id="en-clitic-own-subject",
+    ),
+    pytest.param(
+        "L'Espagne, qui fournit plus de 600 soldats, et l'Irlande, qui en déploie environ "
+        "350, ont demandé des garanties.",
+        {(600, "ESP", MORE, S), (350, "IRL", APPROX, S)},
+        id="en-clitic-relative-subject",
+    ),
+    pytest.param(
+        "Des soldats nigériens sont tombés jeudi dans une embuscade près de Tillabéri. Les "
+        "assaillants en ont tué dix-sept.",
+        {(17, "NER", EXACT, C)},
+        id="en-clitic-casualty-subject-is-the-attacker",
+    ),
+    # ------------------------------------------------------------------
     # Numbers written with digits, in every French form
     # ------------------------------------------------------------------
     pytest.param(
