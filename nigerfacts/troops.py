@@ -63,6 +63,8 @@ _AMONG = {"parmi", "chez"}
 _COUNT_NOUNS = {"nombre", "effectif", "effectifs", "total"}
 _STRONG = {"fort", "forte", "forts", "fortes"}
 _SUBJECTS = ("nsubj", "nsubj:pass")
+# Dependencies from a count up to the verb it is the object of (`en déploie environ 700`).
+_OBJECT_PATH = ("obj", "obl", "obl:arg", "obl:mod", "advmod", "fixed", "det", "nummod")
 _CLAUSES = ("acl:relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "cc", "punct")
 _QUALIFYING = ("amod", "acl", "acl:relcl")
 _PLACE_CLAUSES = tuple(c for c in _CLAUSES if c != "acl")
@@ -533,7 +535,8 @@ class _Run:
         elif troop.referent is None:
             steps.append(lambda: self._subject_owner(self.doc[number.end - 1]))
         if self._borrowed(troop) and troop.kind != "casualties":  # its subject: the attacker
-            steps.insert(0, lambda: self._clause_subject_owner(self.doc[number.end - 1]))
+            # after a state right before the count (`le Niger 500`), before the borrowed noun
+            steps.insert(2, lambda: self._clause_subject_owner(self.doc[number.end - 1]))
         for step in steps:
             owner = step()
             if owner.settled:
@@ -735,6 +738,11 @@ class _Run:
         """The state of the subject of the count's own clause, for a count that continues an
         earlier one: `l'Italie fournit 1 000 soldats, et la France, qui en déploie 700`."""
         verb = self.tree.governor(token)
+        t = token
+        while t.i != verb.i:  # the count must be the verb's object, not its subject
+            if t.dep_ not in _OBJECT_PATH or t.head.i == t.i:
+                return _UNKNOWN
+            t = t.head
         for subject in self.tree.subjects(verb, near=token):
             if subject.i != token.i and not subject.is_ancestor(token) \
                     and not self.tree.counted(subject):
