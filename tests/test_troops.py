@@ -38,6 +38,12 @@ CASES = [
     # A count that borrows its noun (`en`) belongs to its own clause's subject
     # ------------------------------------------------------------------
     pytest.param(
+        "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
+        "inquiète les habitants de Pemba.",
+        {(1900, None, APPROX, S)},
+        id="multinational-mission-acronym-antecedent",
+    ),
+    pytest.param(
         "Le Tchad a dépêché 1 000 soldats dans la zone des trois frontières. Le Niger en a "
         "envoyé 500.",
         {(1000, "TCD", EXACT, S), (500, "NER", EXACT, S)},
