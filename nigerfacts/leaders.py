@@ -231,6 +231,8 @@ class LeaderExtractor:
         self.armed = word_set("leader_armed_groups.txt")
         self.naming = word_set("leader_naming_nouns.txt")
         self.state_nouns = word_set("leader_state_nouns.txt")
+        self.state_titles = {fold(title): code for title, code in (
+            line.split("\t") for line in data_lines("leader_state_titles.tsv"))}
         self.particles = word_set("leader_name_particles.txt")
         self.courtesy = word_set("leader_courtesy.txt")
         self.lead_verbs = _Verbs("leader_lead_verbs.txt")
@@ -729,6 +731,10 @@ class LeaderExtractor:
             return person.nationality, 2
         if peer is not None and peer.role == "counterpart":
             return None, 1  # another state than the referent's, not said
+        for title in roles:  # `le ministre des Armées`: France's only
+            code = self.state_titles.get(fold(self._title_text(ctx, title, person.index)))
+            if code is not None:
+                return code, 2
         code, person.place = self._setting(ctx, person.first, consumed)
         return code, 0 if code is None else 1
 

@@ -572,6 +572,18 @@ CASES = [
         {("Idrissa Konaté", None, F)},
         id="org-names-in-title-complements",
     ),
+    # --- A title that exists in one state only ----------------------------------------
+    pytest.param(
+        "Les derniers militaires ont quitté la base de Faya samedi.\n\n"
+        "Le ministre des Armées, Catherine Vautrin, a salué « une mission accomplie ».",
+        {("Catherine Vautrin", "FRA", F)},
+        id="state-title-ministre-des-armees",
+    ),
+    pytest.param(
+        "Le ministre tchadien des Armées, Issakha Malloua Djamous, a inspecté les troupes.",
+        {("Issakha Malloua Djamous", "TCD", F)},
+        id="state-title-said-state-wins",
+    ),
     # --- No cue: the state the article is about -------------------------------------
     pytest.param(
         "Le gouvernement togolais a annoncé dimanche la mort de douze soldats dans une attaque "
