@@ -736,7 +736,24 @@ class LeaderExtractor:
             if code is not None:
                 return code, 2
         code, person.place = self._setting(ctx, person.first, consumed)
+        if code is None and any(t.role == "leader" for t in roles):
+            code = self._government(ctx, person, people)
         return code, 0 if code is None else 1
+
+    @staticmethod
+    def _government(ctx: _Doc, person: _Person, people: list[_Person]) -> str | None:
+        """The state of the leader named in the sentence before, same paragraph, for a
+        minister whose own sentences name no one state: `le président Félix Tshisekedi a
+        dénoncé ... de Kigali. La ministre des Affaires étrangères, X, a réclamé ...`."""
+        start, _ = ctx.sentence(person.first)
+        if start == 0:
+            return None
+        previous, _ = ctx.sentence(start - 1)
+        if ctx.paragraph(previous) != ctx.paragraph(start):
+            return None
+        named = [p for p in people if previous <= p.start < start and p.strength >= 1
+                 and p.status == "leader" and p.country is not None]
+        return named[-1].country if named else None
 
     def _possessor(self, ctx: _Doc, person: _Person, people: list[_Person]) -> _Person | None:
         """`Joe Biden et son secrétaire d'État Antony Blinken`: the leader `son` refers to."""

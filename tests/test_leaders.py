@@ -584,6 +584,15 @@ CASES = [
         {("Issakha Malloua Djamous", "TCD", F)},
         id="state-title-said-state-wins",
     ),
+    # --- A minister after the leader of the sentence before -------------------------
+    pytest.param(
+        "Les combats ont repris près de la frontière.\n\n"
+        "À Juba, le président Salva Kiir a accusé Khartoum et Addis-Abeba d'armer les "
+        "rebelles. Le ministre des Affaires étrangères, Ramadan Mohamed Abdallah, a convoqué "
+        "les ambassadeurs.",
+        {("Salva Kiir", "SSD", F), ("Ramadan Mohamed Abdallah", "SSD", F)},
+        id="minister-after-leader-of-previous-sentence",
+    ),
     # --- No cue: the state the article is about -------------------------------------
     pytest.param(
         "Le gouvernement togolais a annoncé dimanche la mort de douze soldats dans une attaque "
