@@ -47,6 +47,7 @@ from .text import (
 
 _OWNER_CASES = {"de", "d'", "du", "des"}
 _PLACE_CASES = {"au", "aux", "en", "a", "dans", "vers", "sur"}
+_TOWARDS = {"vers", "jusqu'", "jusqu'a", "jusque"}
 _REGIONS = {"est", "ouest", "nord", "sud", "centre", "nord-est", "nord-ouest", "sud-est",
             "sud-ouest", "region", "frontiere", "frontieres", "territoire", "sol", "capitale",
             "ville", "zone", "cote", "cotes", "province", "localite", "espace"}
@@ -596,7 +597,8 @@ class _Run:
             before = fold(self.doc[m.start - 1].text) if m.start else ""
             if self._region_of(m) or self._misattached(m):
                 continue
-            if m.kind == "demonym" or (by_name and before in _OWNER_CASES):
+            if m.kind == "demonym" or (by_name and before in _OWNER_CASES
+                                       and not self._origin(m)):
                 codes.add(m.code)
         codes |= self._forces(tokens)
         if len(codes) == 1:
@@ -604,6 +606,18 @@ class _Run:
         if codes or self._multinational(self.tree.owning(tokens)):
             return _NOBODY
         return _UNKNOWN
+
+    def _origin(self, m: CountryMention) -> bool:
+        """`du Niger vers le Bénin`, `du Mali au Niger`: where troops move from, not whose."""
+        doc, end = self.doc, m.end
+        if end >= len(doc):
+            return False
+        word = fold(doc[end].text)
+        if word in _TOWARDS:
+            return True
+        return word in _PLACE_CASES and end + 1 < len(doc) and (
+            end + 1 in self.mentions or (end + 2 in self.mentions
+                                         and fold(doc[end + 1].text) in _DETERMINERS))
 
     def _misattached(self, m: CountryMention) -> bool:
         """A nationality parsed onto a noun far before it, past another noun: `forte de

@@ -38,6 +38,16 @@ CASES = [
     # A count that borrows its noun (`en`) belongs to its own clause's subject
     # ------------------------------------------------------------------
     pytest.param(
+        "Le Tchad a transféré jeudi 300 militaires du Niger vers le Bénin.",
+        {(300, "TCD", EXACT, S)},
+        id="de-country-vers-is-an-origin-not-an-owner",
+    ),
+    pytest.param(
+        "Le Togo a redéployé 150 soldats du Burkina Faso au Ghana.",
+        {(150, "TGO", EXACT, S)},
+        id="de-country-au-country-is-an-origin",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
