@@ -40,10 +40,11 @@ class ModelNotFoundError(RuntimeError):
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load `model` once, with the `nigerfacts` component last and unused pipes off."""
+    """Load `model` once, with the `nigerfacts` component last, paragraph breaks marked as
+    sentence ends before the parser, and unused pipes off."""
     import spacy
 
-    from . import component  # noqa: F401  (registers the factory)
+    from . import component, paragraphs  # noqa: F401  (register the components)
 
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_PIPES))
@@ -52,6 +53,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy model '{model}' is not installed (pip install nigerfacts installs "
             f"{DEFAULT_MODEL})"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("nigerfacts_paragraphs", before="parser")
     nlp.add_pipe("nigerfacts", last=True)
     return nlp
 

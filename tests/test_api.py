@@ -85,18 +85,31 @@ def test_unknown_fact_kind_in_component_config_is_a_clear_error():
 COMPONENT_SCRIPT = """
 import json, spacy
 nlp = spacy.load("fr_core_news_md")
+nlp.add_pipe("nigerfacts_paragraphs", before="parser")
 nlp.add_pipe("nigerfacts", config={"kinds": ["countries", "dates"]})
-doc = nlp(" date 2024-08 Les soldats italiens ont quitté Niamey le 3 juillet.")
+doc = nlp(" date 2024-08 Les soldats italiens ont quitté Niamey le 3 juillet.\\n\\nRome a salué.")
 facts = doc._.facts
 print(json.dumps({"countries": [c.code for c in facts.countries],
-                  "dates": [d.value for d in facts.dates], "troops": len(facts.troops)}))
+                  "dates": [d.value for d in facts.dates], "troops": len(facts.troops),
+                  "paragraph_starts_a_sentence": doc[-4].is_sent_start}))
 """
 
 
-def test_component_is_usable_from_spacy_in_a_fresh_interpreter():
+def test_components_are_usable_from_spacy_in_a_fresh_interpreter():
     out = subprocess.run([sys.executable, "-c", COMPONENT_SCRIPT], capture_output=True,
                          text=True, check=True).stdout
-    assert json.loads(out) == {"countries": ["ITA", "NER"], "dates": ["2024-07-03"], "troops": 0}
+    assert json.loads(out) == {"countries": ["ITA", "NER"], "dates": ["2024-07-03"], "troops": 0,
+                               "paragraph_starts_a_sentence": True}
+
+
+def test_a_blank_line_ends_a_sentence_and_a_wrapped_line_does_not():
+    nlp = nigerfacts.load_pipeline()
+    assert nlp.pipe_names.index("nigerfacts_paragraphs") == nlp.pipe_names.index("parser") - 1
+    doc = nlp("Le bilan est lourd. Les pertes dépassent\n3 000 hommes selon Kiev\n\n"
+              "Selon Séoul, Pyongyang a envoyé 12 000 soldats en Russie.")
+    starts = {t.text for t in doc if t.is_sent_start}
+    assert "Selon" in starts
+    assert "3" not in starts
 
 
 def test_import_does_not_load_spacy():
