@@ -15,6 +15,7 @@ loads the spaCy model once, on its first partition, and keeps it
 
 from __future__ import annotations
 
+import glob
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -80,12 +81,14 @@ def extract_bag(bag: dask.bag.Bag, *, reference_date: str | None = None,
 
 def read_corpus(pattern: str | list[str], *, input_format: str = "auto",
                 partition_size: int = 32) -> dask.bag.Bag:
-    """A bag of {id, text, date} records from text files or JSON Lines files (a glob)."""
+    """A bag of {id, text, date, error} records from text files or JSON Lines files: a glob
+    (`corpus/**/*.txt`, relative or absolute) or a list of paths. A file that cannot be read
+    is a record with its `error`, which `extract_bag` passes on as an error record."""
     import dask.bag as db
 
     from .sources import iter_sources
 
-    paths = sorted(str(p) for p in Path().glob(pattern)) if isinstance(pattern, str) else pattern
+    paths = sorted(glob.glob(pattern, recursive=True)) if isinstance(pattern, str) else pattern
     records = [{"id": s.name, "text": s.text, "date": s.reference_date, "error": s.error}
                for s in iter_sources(paths, input_format)]
     return db.from_sequence(records, partition_size=partition_size)

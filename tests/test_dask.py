@@ -12,7 +12,13 @@ import nigerfacts
 distributed = pytest.importorskip("distributed")
 db = pytest.importorskip("dask.bag")
 
-from nigerfacts.dask import connect, extract_bag, run, write_jsonl  # noqa: E402
+from nigerfacts.dask import (  # noqa: E402
+    connect,
+    extract_bag,
+    read_corpus,
+    run,
+    write_jsonl,
+)
 
 TEXTS = [
     " date 2024-05 Le 10 avril, une centaine d'instructeurs russes sont arrivés à Niamey.",
@@ -82,3 +88,23 @@ def test_cli_scheduler_local_gives_the_local_output(tmp_path: Path):
                                "--workers", "2"])
     assert dask.exit_code == 0
     assert dask.stdout.splitlines() == local.stdout.splitlines()
+
+
+def test_read_corpus_takes_an_absolute_recursive_glob_and_keeps_unreadable_files(tmp_path):
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXTS[1], encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02 binary")
+    records = read_corpus(str(tmp_path / "**" / "*.txt")).compute(scheduler="sync")
+    assert [Path(r["id"]).name for r in records] == ["a.txt", "b.txt", "c.txt"]
+    assert records[0]["text"] == TEXTS[0] and records[0]["error"] is None
+    assert records[2]["text"] is None and "binary" in records[2]["error"]
+
+
+def test_read_corpus_reads_a_jsonl_corpus_with_its_dates(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"n{k}", "text": t, "date": "2024-06"}) + "\n"
+                              for k, t in enumerate(TEXTS[:2])), encoding="utf-8")
+    records = read_corpus([str(corpus)], input_format="jsonl").compute(scheduler="sync")
+    assert [(r["id"], r["date"], r["text"]) for r in records] == [
+        ("n0", "2024-06", TEXTS[0]), ("n1", "2024-06", TEXTS[1])]
