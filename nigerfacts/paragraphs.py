@@ -15,7 +15,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # the end of a paragraph
 
 
 @Language.component(
@@ -28,7 +28,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
     if "\n" not in text:
         return doc
     starts = doc.to_array("IDX").tolist()
-    for match in _BLANK_LINE.finditer(text):
+    for match in BLANK_LINE.finditer(text):
         i = bisect_left(starts, match.end())
         while i < len(doc) and doc[i].is_space:
             i += 1

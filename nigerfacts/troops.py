@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 from .countries import CountryMention
 from .models import Qualifier, TroopFact, TroopKind
 from .numbers import Number, approx_nouns, find_numbers
+from .paragraphs import BLANK_LINE
 from .text import (
     data_lines,
     doc_text,
@@ -170,6 +171,7 @@ class _Run:
         self.numbers = [n for n in find_numbers(doc, body_start)
                         if tokens[n.start].idx not in dated]
         self.tree = _Tree(doc)
+        self.breaks = [m.end() for m in BLANK_LINE.finditer(self.text)]
         self.troops: list[_Troop] = []
 
     # -- the facts ---------------------------------------------------------------------
@@ -780,7 +782,26 @@ class _Run:
         m = self._mention(token.i)
         if m is not None and (m.kind != "demonym" or token.text[0].isupper()):
             return self._owner_at(token.i)
-        return self._owner_in(list(self.tree.phrase(token, token.i + 1)))
+        phrase = list(self.tree.phrase(token, token.i + 1))
+        owner = self._owner_in(phrase)
+        if not owner.settled and any(t.lower_ in _POSSESSIVES and t.i < token.i
+                                     for t in self.tree.children(token)):
+            previous = self._previous_subject(token) or self._previous_topic(token)
+            if previous is not None:  # `La Pologne ... Son armée dépasse 200 000 soldats`
+                return self._body_owner(previous)
+        return owner
+
+    def _previous_topic(self, token: Token) -> Token | None:
+        """A state named as the subject or the root of the sentence before (a parse that
+        lost the verb: `La Pologne, qui ..., fait figure de bon élève`)."""
+        n = self.sentence[token.i]
+        start = next((i for i in range(token.i, -1, -1) if self.sentence[i] < n - 1), -1) + 1
+        for i in range(start, token.i):
+            if self.sentence[i] == n - 1 and i in self.mentions:
+                t = self.doc[i]
+                if t.dep_ in _SUBJECTS or t.dep_ == "ROOT":
+                    return t
+        return None
 
     def _previous_subject(self, pronoun: Token) -> Token | None:
         """The subject of the sentence before, which `ils` or `elles` stands for."""
@@ -793,15 +814,21 @@ class _Run:
         return None
 
     def _context_country(self, token: Token) -> str | None:
-        """The nearest country tied to a military word in the sentence or the two before."""
+        """The nearest country tied to a military word in the sentence or the two before,
+        in the same paragraph (a new paragraph often turns to another state)."""
         n = self.sentence[token.i]
+        paragraph = self._paragraph(token.i)
         for i in range(token.i - 1, max(token.i - 3 * _NEAR, 0) - 1, -1):
-            if self.sentence[i] < n - 2:
+            if self.sentence[i] < n - 2 or self._paragraph(i) != paragraph:
                 break
             m = self._mention(i)
             if m is not None and i == m.start and self._military_tie(m):
                 return self._owner_at(i).code
         return None
+
+    def _paragraph(self, i: int) -> int:
+        """The number of the paragraph (blank-line separated) of token i."""
+        return bisect_right(self.breaks, self.doc[i].idx)
 
     def _main_country(self) -> str | None:
         """The country most often tied to a military word, then most often named, when

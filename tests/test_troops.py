@@ -48,6 +48,13 @@ CASES = [
         id="de-country-au-country-is-an-origin",
     ),
     pytest.param(
+        "L'Espagne a promis de doubler son budget militaire. La Roumanie, qui consacre déjà "
+        "3 % de son PIB à ses armées, fait figure de modèle. Son armée compte désormais "
+        "plus de 80 000 soldats.",
+        {(80000, "ROU", MORE, S)},
+        id="possessive-subject-is-the-previous-sentences-state",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
