@@ -55,6 +55,13 @@ CASES = [
         id="possessive-subject-is-the-previous-sentences-state",
     ),
     pytest.param(
+        "Au large du Yémen, une frappe américaine a détruit lundi une vedette des rebelles. "
+        "Le dispositif naval compte désormais plus de 3 000 marins, selon un responsable. Les "
+        "Yéménites dénoncent une agression et le Yémen promet de riposter.",
+        {(3000, "USA", MORE, S)},
+        id="context-a-strike-ties-its-state-to-the-military",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
