@@ -591,6 +591,7 @@ class _Run:
         `by_name` is off, a named force); none if it names several or a multinational
         body."""
         codes: set[str] = set()
+        nationalities: set[str] = set()
         seen: set[tuple[int, str]] = set()
         for m in (m for t in tokens for m in self.mentions.get(t.i, ())):
             if (m.start, m.code) in seen:
@@ -599,10 +600,13 @@ class _Run:
             before = fold(self.doc[m.start - 1].text) if m.start else ""
             if self._region_of(m) or self._misattached(m):
                 continue
-            if m.kind == "demonym" or (by_name and before in _OWNER_CASES
-                                       and not self._origin(m)):
+            if m.kind == "demonym":
+                nationalities.add(m.code)
+            elif by_name and before in _OWNER_CASES and not self._origin(m):
                 codes.add(m.code)
-        codes |= self._forces(tokens)
+        # A nationality says whose the troops are; `de` + a state may be where they are
+        # from: `retirer 4 500 militaires américains de Corée du Sud`.
+        codes = (nationalities or codes) | self._forces(tokens)
         if len(codes) == 1:
             return _Owner(codes.pop(), True)
         if codes or self._multinational(self.tree.owning(tokens)):
@@ -784,12 +788,26 @@ class _Run:
             return self._owner_at(token.i)
         phrase = list(self.tree.phrase(token, token.i + 1))
         owner = self._owner_in(phrase)
-        if not owner.settled and any(t.lower_ in _POSSESSIVES and t.i < token.i
-                                     for t in self.tree.children(token)):
+        if owner.settled:
+            return owner
+        whose = self._dont_before(token)
+        if whose is not None:  # `Pyongyang, dont l'armée compte 1,2 million d'hommes`
+            return self._body_owner(whose)
+        if any(t.lower_ in _POSSESSIVES and t.i < token.i for t in self.tree.children(token)):
             previous = self._previous_subject(token) or self._previous_topic(token)
             if previous is not None:  # `La Pologne ... Son armée dépasse 200 000 soldats`
                 return self._body_owner(previous)
         return owner
+
+    def _dont_before(self, token: Token) -> Token | None:
+        """The antecedent of a `dont` that opens the subject's phrase (`X, dont l'armée`)."""
+        i = token.i - 1
+        while i >= 0 and fold(self.doc[i].text) in _DETERMINERS:
+            i -= 1
+        if i < 0 or self.doc[i].lower_ != "dont":
+            return None
+        antecedent = _before_punct(self.doc, i)
+        return antecedent if antecedent is not None and antecedent.i in self.mentions else None
 
     def _previous_topic(self, token: Token) -> Token | None:
         """A state named as the subject or the root of the sentence before (a parse that

@@ -62,6 +62,18 @@ CASES = [
         id="context-a-strike-ties-its-state-to-the-military",
     ),
     pytest.param(
+        "Washington envisage de retirer environ 2 000 militaires américains d'Allemagne "
+        "d'ici l'an prochain.",
+        {(2000, "USA", APPROX, S)},
+        id="nationality-beats-de-country-origin",
+    ),
+    pytest.param(
+        "Les manœuvres visent à dissuader Téhéran, dont l'armée compte quelque 350 000 "
+        "soldats, selon les estimations occidentales.",
+        {(350000, "IRN", APPROX, S)},
+        id="dont-subject-belongs-to-the-antecedent",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
