@@ -838,7 +838,20 @@ class LeaderExtractor:
             return None, None
         codes = {m.code for m in ctx.mentions if previous <= m.start < start
                  and m.start not in consumed}
-        return (codes.pop() if len(codes) == 1 else None), None
+        if len(codes) == 1:
+            return codes.pop(), None
+        return self._paragraph_place(ctx, start), None
+
+    def _paragraph_place(self, ctx: _Doc, start: int) -> str | None:
+        """The place a paragraph opens with (`En France, le président ...`): the setting of
+        its later sentences too."""
+        first = start
+        while first > 0 and ctx.paragraph(first - 1) == ctx.paragraph(start):
+            first = ctx.sentence(first - 1)[0]
+        opening = next((m for m in ctx.mentions if m.start >= first), None)
+        if opening is None or opening.start - first > 2 or opening.start >= start:
+            return None
+        return opening.code if self._locative(ctx, opening, first) else None
 
     @staticmethod
     def _locative(ctx: _Doc, mention: CountryMention, start: int) -> bool:

@@ -593,6 +593,14 @@ CASES = [
         {("Salva Kiir", "SSD", F), ("Ramadan Mohamed Abdallah", "SSD", F)},
         id="minister-after-leader-of-previous-sentence",
     ),
+    pytest.param(
+        "L'Italie veut recruter 10 000 soldats d'ici 2030.\n\n"
+        "En Espagne, le gouvernement a présenté mardi un plan de réarmement. Le budget doit "
+        "doubler. Le chef d'état-major de la défense, l'amiral Teodoro López Calderón, a salué "
+        "un effort historique.",
+        {("Teodoro López Calderón", "ESP", F)},
+        id="setting-the-place-a-paragraph-opens-with",
+    ),
     # --- No cue: the state the article is about -------------------------------------
     pytest.param(
         "Le gouvernement togolais a annoncé dimanche la mort de douze soldats dans une attaque "
