@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .models import DateFact, Mention, Precision
 from .text import data_lines, doc_text, fold, word_set
@@ -30,6 +30,8 @@ _DAY = r"(?:1er|[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d,.]\d)"
 _REL = r"(?:derni[eè]re?s?|prochaine?s?)"
 _SENTENCE_END = ".!?«»\"“”\n:;("
+_TENSE_DAYS = 120  # how far the nearest year's date must be for the verb's tense to decide
+_TENSE_HOPS = 3  # heads climbed from a date to the verb it modifies
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class DateMention:
     # `de la même année` (0), `de l'année suivante` (1): the mention's year is that many
     # years after the year last written before it.
     anchor: int | None = None
+    tense: str | None = None  # "past" or "next": the tense of the verb the date modifies
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,42 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
     for m in g.year.finditer(text):
         if free(m.start(), m.end()) and _is_year(doc, text, m.start(), m.end(), cues):
             take(DateMention(m.start(), m.end(), int(m["year"]), None, None, None))
-    return _anchored(sorted(found, key=lambda d: d.start))
+    return [_with_tense(doc, m) for m in _anchored(sorted(found, key=lambda d: d.start))]
+
+
+def _with_tense(doc: Doc, m: DateMention) -> DateMention:
+    """A yearless date with the tense of the verb it modifies, when it has one."""
+    if m.year is not None or m.relation is not None or m.month is None:
+        return m
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    verb = span.root
+    for _ in range(_TENSE_HOPS):  # up to the verb: `Fin janvier, ... avaient quitté`
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    tense = _tense(verb)
+    return replace(m, tense=tense) if tense else m
+
+
+def _tense(verb: Token) -> str | None:
+    """"past" or "next" from a finite verb and its auxiliaries (`avaient quitté`, `sera
+    signé`); None for the present, the conditional, or no finite verb."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    finite = [t for t in group if "Fin" in t.morph.get("VerbForm")]
+    if not finite or any("Cnd" in t.morph.get("Mood") for t in finite):
+        return None
+    tenses = {tense for t in finite for tense in t.morph.get("Tense")}
+    if "Fut" in tenses:
+        return "next"
+    if tenses & {"Past", "Imp"} or (len(group) > 1 and "Part" in verb.morph.get("VerbForm")):
+        return "past"
+    return None
 
 
 def _anchored(found: list[DateMention]) -> list[DateMention]:
@@ -245,8 +283,9 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 
 
 def resolve_year(month: int, day: int | None, relation: str | None,
-                 ref: tuple[int, int | None, int | None]) -> int | None:
-    """The year of a month/day without one: nearest to the reference, or per dernier/prochain."""
+                 ref: tuple[int, int | None, int | None], tense: str | None = None) -> int | None:
+    """The year of a month/day without one: nearest to the reference, or per dernier/prochain;
+    when the nearest is months away, on the side of the verb's tense."""
     ry, rm, rd = ref
     if rm is None:
         return ry if _valid(ry, month, day) else None
@@ -270,7 +309,13 @@ def resolve_year(month: int, day: int | None, relation: str | None,
             ok = [y for y in candidates if (y, month) > (ry, rm)]
         return min(ok) if ok else None
     point = dt.date(ry, rm, rd or 15).toordinal()
-    return min(candidates, key=lambda y: abs(dt.date(y, month, day or 15).toordinal() - point))
+    nearest = min(candidates, key=lambda y: abs(dt.date(y, month, day or 15).toordinal() - point))
+    gap = dt.date(nearest, month, day or 15).toordinal() - point
+    if tense is not None and abs(gap) >= _TENSE_DAYS and (gap > 0) != (tense == "next"):
+        # Half a year away either way: the verb's tense says which (`Fin janvier, les
+        # derniers soldats avaient quitté le pays`, written in July).
+        return resolve_year(month, day, tense, ref)
+    return nearest
 
 
 def normalize(m: DateMention, reference: str | None) -> tuple[str, Precision, str] | None:
@@ -282,7 +327,7 @@ def normalize(m: DateMention, reference: str | None) -> tuple[str, Precision, st
     year, provenance = m.year, "explicit"
     if year is None:
         ref = parse_reference(reference)
-        year = resolve_year(m.month, m.day, m.relation, ref) if ref else None
+        year = resolve_year(m.month, m.day, m.relation, ref, m.tense) if ref else None
         provenance = "inferred" if year is not None else "unknown"
         if ref and year is None:
             return None

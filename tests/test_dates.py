@@ -54,6 +54,33 @@ CASES = [
         {"2020", "2019-12"},
         id="anchor-annee-precedente",
     ),
+    # ------------------------------------------------------------------
+    # Half a year away either way: the verb's tense chooses the year
+    # ------------------------------------------------------------------
+    pytest.param(
+        "Fin janvier, les derniers instructeurs avaient quitté la base de Faya.",
+        "2025-07-18",
+        {"2025-01"},
+        id="tense-pluperfect-takes-the-past-january",
+    ),
+    pytest.param(
+        "Le sommet de la CEDEAO se tiendra le 20 janvier à Abuja.",
+        "2025-07-18",
+        {"2026-01-20"},
+        id="tense-future-takes-the-next-january",
+    ),
+    pytest.param(
+        "Les troupes sont rentrées en septembre, a indiqué l'état-major.",
+        "2025-02-10",
+        {"2024-09"},
+        id="tense-passe-compose-takes-the-past-september",
+    ),
+    pytest.param(
+        "Le Niger a exigé le départ des soldats avant septembre.",
+        "2025-07-18",
+        {"2025-09"},
+        id="tense-not-used-when-the-nearest-is-close",
+    ),
     pytest.param(
         "La mission a été prolongée en juin de cette année-là.",
         "2025-05",
