@@ -57,6 +57,7 @@ class _Grammar:
     month_only: re.Pattern[str]
     numeric: tuple[re.Pattern[str], ...]
     year: re.Pattern[str]
+    year_range: re.Pattern[str]
     months: dict[str, int]
     anchors: dict[str, int]  # phrase (see _anchor_key) -> years after
 
@@ -101,6 +102,8 @@ def _grammar() -> _Grammar:
             re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
         ),
         year=re.compile(rf"(?<![\w.,/])(?<!\d-)(?P<year>{_YEAR})(?![\w/-])"),
+        year_range=re.compile(rf"(?<![\w.,/-])(?P<first>{_YEAR})[ \u00a0]?[-–][ \u00a0]?"
+                              rf"(?P<last>{_YEAR})(?![\w/-])"),
         months=months,
         anchors=anchors,
     )
@@ -183,6 +186,11 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
                 relation = _relation(nxt["rel"])
         take(DateMention(m.start(), m.end(), year, _month_number(m["month"] or m["abbr"]), None,
                          relation, _anchor(m["anchor"])))
+    for m in g.year_range.finditer(text):  # `la guerre de Corée (1950-1953)`
+        first, last = int(m["first"]), int(m["last"])
+        if free(m.start(), m.end()) and first < last and _not_a_count(doc, m.end()):
+            take(DateMention(m.start(), m.end("first"), first, None, None, None))
+            take(DateMention(m.start("last"), m.end(), last, None, None, None))
     cues = word_set("year_cues.txt")
     for m in g.year.finditer(text):
         if free(m.start(), m.end()) and _is_year(doc, text, m.start(), m.end(), cues):
@@ -262,6 +270,15 @@ def _is_year(doc: Doc, text: str, start: int, end: int, cues: frozenset[str]) ->
         return False
     token = span[-1]
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is None or (nxt.pos_ not in ("NOUN", "SYM") and nxt.text not in ("%", "€", "$"))
+
+
+def _not_a_count(doc: Doc, end: int) -> bool:
+    """Nothing counted right after: `(1950-1953)`, not `2000-2500 soldats`."""
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return False
+    nxt = doc[span[-1].i + 1] if span[-1].i + 1 < len(doc) else None
     return nxt is None or (nxt.pos_ not in ("NOUN", "SYM") and nxt.text not in ("%", "€", "$"))
 
 

@@ -55,6 +55,21 @@ CASES = [
         id="anchor-annee-precedente",
     ),
     # ------------------------------------------------------------------
+    # A range of years in figures gives both ends, unless it counts something
+    # ------------------------------------------------------------------
+    pytest.param(
+        "Ce contingent, héritage de la guerre du Biafra (1967-1970), reste en place.",
+        "2025-05",
+        {"1967", "1970"},
+        id="year-range-in-parentheses",
+    ),
+    pytest.param(
+        "Le plan prévoit de recruter entre 2000-2500 soldats supplémentaires.",
+        "2025-05",
+        set(),
+        id="year-range-counting-soldiers-is-not-a-date",
+    ),
+    # ------------------------------------------------------------------
     # Half a year away either way: the verb's tense chooses the year
     # ------------------------------------------------------------------
     pytest.param(
