@@ -353,7 +353,9 @@ class _Run:
             elif continued is not None:
                 troop.referent = continued
             elif not self._own_ranks(after + 1):
-                return None
+                troop.referent = self._toll_before(number, after)
+                if troop.referent is None:
+                    return None
             return troop
         if fold(doc[after : after + 3].text) in ("d'entre eux", "d'entre elles"):
             troop.referent = self._earlier(number, sentences=3)
@@ -412,6 +414,22 @@ class _Run:
                 found = self._personnel_after(j + 1)
                 return found[0] if found and self._valid(*found) else None
         return None
+
+    def _toll_before(self, number: Number, after: int) -> _Troop | None:
+        """The soldiers' toll a bare `quatre morts` revises, given in one of the two sentences
+        before in the paragraph (`54 soldats ont été tués ... Un premier bilan faisait état de
+        huit morts`); not when the count names its own group (`parmi les civils`)."""
+        last = self.troops[-1] if self.troops else None
+        if last is None or self._kind_of(last) != "casualties":
+            return None
+        n, m = self.sentence[number.start], self.sentence[last.number.start]
+        if not n - 2 <= m < n or self._paragraph(last.number.start) != self._paragraph(
+                number.start):
+            return None
+        window = self.doc[after + 1 : min(after + 7, len(self.doc))]
+        if any(fold(t.text) in _AMONG for t in window):
+            return None
+        return last
 
     def _own_ranks(self, i: int) -> bool:
         """`quatre morts dans ses rangs`: the subject's own personnel."""

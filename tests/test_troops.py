@@ -74,6 +74,23 @@ CASES = [
         id="dont-subject-belongs-to-the-antecedent",
     ),
     pytest.param(
+        "Vingt-trois soldats ivoiriens ont été tués dans l'attaque du poste de Kafolo. Un "
+        "premier bilan faisait état de neuf morts.",
+        {(23, "CIV", EXACT, C), (9, "CIV", EXACT, C)},
+        id="bare-toll-revises-the-soldiers-toll-before",
+    ),
+    pytest.param(
+        "Vingt-trois soldats ivoiriens ont été tués dans l'attaque du poste de Kafolo. Les "
+        "secours ont aussi compté neuf morts parmi les villageois.",
+        {(23, "CIV", EXACT, C)},
+        id="bare-toll-of-another-group-is-not-troops",
+    ),
+    pytest.param(
+        "Le Ghana a déployé 500 soldats dans le Nord. La police a recensé douze morts.",
+        {(500, "GHA", EXACT, S)},
+        id="bare-toll-after-a-strength-count-is-not-troops",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
