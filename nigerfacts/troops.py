@@ -226,9 +226,18 @@ class _Run:
             return troop
         if self._label(number) or _year(doc, number):
             return None
-        if after < len(doc) and self._counts_other(after):
+        if after + 1 < len(doc) and fold(doc[after].text) in ("de", "d'") and (
+                self._people(after + 1)):
+            after += 1  # `dont une vingtaine de Marocains`: the people counted
+        elif after < len(doc) and self._counts_other(after):
             return None
         return self._apart(number, qualifier, after)
+
+    def _people(self, i: int) -> bool:
+        """A nationality's people as a noun: `Marocains`, `Américains`."""
+        m = self._mention(i)
+        return m is not None and m.kind == "demonym" and i == m.start and (
+            self.doc[i].text[0].isupper())
 
     def _counts_other(self, i: int) -> bool:
         """The number before token i counts something else: `40 blindés`, `15 %`, `une

@@ -91,6 +91,17 @@ CASES = [
         id="bare-toll-after-a-strength-count-is-not-troops",
     ),
     pytest.param(
+        "La mission a perdu plus de 80 Casques bleus depuis 2013, dont une quinzaine de "
+        "Tchadiens.",
+        {(80, None, MORE, C), (15, "TCD", APPROX, C)},
+        id="dont-approx-noun-de-nationals",
+    ),
+    pytest.param(
+        "Une centaine de Français vivent encore à Niamey, selon l'ambassade.",
+        set(),
+        id="nationals-outside-a-military-count-are-not-troops",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
