@@ -49,6 +49,7 @@ from .text import (
 _OWNER_CASES = {"de", "d'", "du", "des"}
 _PLACE_CASES = {"au", "aux", "en", "a", "dans", "vers", "sur"}
 _TOWARDS = {"vers", "jusqu'", "jusqu'a", "jusque"}
+_TOPIC_REACH = 4  # tokens from a sentence's start where its topic (`Côté nigérian,`) can be
 _REGIONS = {"est", "ouest", "nord", "sud", "centre", "nord-est", "nord-ouest", "sud-est",
             "sud-ouest", "region", "frontiere", "frontieres", "territoire", "sol", "capitale",
             "ville", "zone", "cote", "cotes", "province", "localite", "espace"}
@@ -824,7 +825,27 @@ class _Run:
             previous = self._previous_subject(token) or self._previous_topic(token)
             if previous is not None:  # `La Pologne ... Son armée dépasse 200 000 soldats`
                 return self._body_owner(previous)
+        if fold(token.text) in self.lex.context:
+            topic = self._sentence_topic(token)
+            if topic is not None:  # `Côté nigérian, l'armée a perdu 20 hommes`
+                return _Owner(topic, True)
         return owner
+
+    def _sentence_topic(self, token: Token) -> str | None:
+        """The state a sentence opens with as its topic: `Côté nigérian, ...`, `Au Tchad,
+        ...` (a place or side, then a comma)."""
+        n, i = self.sentence[token.i], token.i
+        while i > 0 and self.sentence[i - 1] == n:
+            i -= 1
+        for j in range(i, min(i + _TOPIC_REACH, token.i)):
+            m = self._mention(j)
+            if m is None or j != m.start:
+                continue
+            before = fold(self.doc[j - 1].text) if j > i else ""
+            after = self.doc[m.end].text if m.end < len(self.doc) else ""
+            if after == "," and (before == "cote" or before in _PLACE_CASES):
+                return m.code
+        return None
 
     def _dont_before(self, token: Token) -> Token | None:
         """The antecedent of a `dont` that opens the subject's phrase (`X, dont l'armée`)."""

@@ -102,6 +102,12 @@ CASES = [
         id="nationals-outside-a-military-count-are-not-troops",
     ),
     pytest.param(
+        "Le Burkina Faso a perdu onze soldats samedi. Côté malien, l'armée a elle aussi "
+        "perdu au moins 14 hommes dans une embuscade.",
+        {(11, "BFA", EXACT, C), (14, "MLI", MORE, C)},
+        id="sentence-topic-cote-malien-owns-l-armee",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
