@@ -228,8 +228,8 @@ class _Run:
         if self._label(number) or _year(doc, number):
             return None
         if after + 1 < len(doc) and fold(doc[after].text) in ("de", "d'") and (
-                self._people(after + 1)):
-            after += 1  # `dont une vingtaine de Marocains`: the people counted
+                self._people(after + 1) or fold(doc[after + 1].text) == "autres"):
+            after += 1  # `dont une vingtaine de Marocains`, `une quinzaine d'autres blessés`
         elif after < len(doc) and self._counts_other(after):
             return None
         return self._apart(number, qualifier, after)

@@ -108,6 +108,12 @@ CASES = [
         id="sentence-topic-cote-malien-owns-l-armee",
     ),
     pytest.param(
+        "Sept soldats béninois ont été tués et une vingtaine d'autres blessés dans l'attaque "
+        "de jeudi.",
+        {(7, "BEN", EXACT, C), (20, "BEN", APPROX, C)},
+        id="approx-noun-d-autres-continues-the-count",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
