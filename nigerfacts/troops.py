@@ -189,16 +189,35 @@ class _Run:
         facts: dict[tuple, TroopFact] = {}
         for t in self.troops:
             kind = self._kind_of(t)
-            key = (t.number.value, t.country, kind)
-            if key in facts:
-                continue
-            start = self.doc[t.number.start].idx
-            last = self.doc[t.end - 1]
-            end = last.idx + len(last.text)
-            facts[key] = TroopFact(text=self.text[start:end], count=t.number.value,
-                                   country=t.country, qualifier=t.qualifier, kind=kind,
-                                   location=t.location, start=start, end=end)
+            for country in self._each(t) or [t.country]:
+                key = (t.number.value, country, kind)
+                if key in facts:
+                    continue
+                start = self.doc[t.number.start].idx
+                last = self.doc[t.end - 1]
+                end = last.idx + len(last.text)
+                facts[key] = TroopFact(text=self.text[start:end], count=t.number.value,
+                                       country=country, qualifier=t.qualifier, kind=kind,
+                                       location=t.location, start=start, end=end)
         return list(facts.values())
+
+    def _each(self, troop: _Troop) -> list[str]:
+        """The states a `chacun` count is said of, one count each: `L'Indonésie et l'Italie
+        en fournissent chacune plus de 1 000`."""
+        start = self._qualifier_start(troop.number)
+        before = self.doc[max(0, start - 3) : start]
+        if not any(fold(t.text) in ("chacun", "chacune") for t in before):
+            return []
+        verb = self.tree.governor(self.doc[troop.number.end - 1])
+        n = self.sentence[troop.number.start]
+        first = next((m.start for m in self.all_mentions if self.sentence[m.start] == n), None)
+        heads = [*self.tree.subjects(verb), *([] if first is None else [self.doc[first]])]
+        for head in heads:  # the subject, or the sentence's first state when the parse lost it
+            linked = [head, *(c for c in self.tree.children(head) if c.dep_ == "conj")]
+            codes = list(dict.fromkeys(m.code for t in linked for m in self.mentions.get(t.i, ())))
+            if len(codes) > 1:
+                return codes
+        return []
 
     @staticmethod
     def _kind_of(troop: _Troop) -> TroopKind:

@@ -114,6 +114,17 @@ CASES = [
         id="approx-noun-d-autres-continues-the-count",
     ),
     pytest.param(
+        "Le Ghana et le Sénégal ont promis chacun 600 soldats à la force régionale.",
+        {(600, "GHA", EXACT, S), (600, "SEN", EXACT, S)},
+        id="chacun-gives-one-count-per-state",
+    ),
+    pytest.param(
+        "Le Népal et le Rwanda en sont les premiers contributeurs, avec chacun plus de "
+        "2 000 Casques bleus, devant le Pakistan.",
+        {(2000, "NPL", MORE, S), (2000, "RWA", MORE, S)},
+        id="chacun-after-a-lost-parse",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
