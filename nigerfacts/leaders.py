@@ -36,7 +36,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -216,13 +216,22 @@ class LeaderExtractor:
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for line in data_lines("titles.tsv"):
-            title, role = line.split("\t")
+        # `secrétaire américain à la Défense`: a nationality inside a title whose first
+        # word is no title alone
+        self.split_matcher = Matcher(nlp.vocab)
+        entries = [line.split("\t") for line in data_lines("titles.tsv")]
+        single = {title for title, _ in entries if " " not in title}
+        for title, role in entries:
             for form in {title, _plural(title)}:
                 phrases = {form, form.replace("'", "’"), fold(form)}
                 phrases |= {f"ex-{p}" for p in phrases}
                 label = f"{title}|{role}|{int(form != title)}"
                 self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(phrases))))
+                words = [t.lower_ for t in nlp.tokenizer(form)]
+                if len(words) > 1 and words[0] not in single:
+                    self.split_matcher.add(label, [[
+                        {"LOWER": words[0]}, {"IS_LOWER": True, "POS": "ADJ"},
+                        *({"LOWER": w} for w in words[1:])]])
         self.former = word_set("former_markers.txt")
         self.former_verbs = _Verbs("leader_former_verbs.txt")
         self.speech_verbs = _Verbs("leader_speech_verbs.txt")
@@ -259,7 +268,8 @@ class LeaderExtractor:
     # -- titles --------------------------------------------------------------------------
     def _find_titles(self, ctx: _Doc) -> None:
         doc, tokens = ctx.doc, ctx.tokens
-        spans = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)
+        found = [*self.matcher(doc), *self.split_matcher(doc)]
+        spans = [Span(doc, s, e, label=label) for label, s, e in found
                  if tokens[s].idx >= ctx.body_start and not _glued(tokens, s, e)]
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             before = tokens[span.start - 1] if span.start else None

@@ -584,6 +584,17 @@ CASES = [
         {("Issakha Malloua Djamous", "TCD", F)},
         id="state-title-said-state-wins",
     ),
+    pytest.param(
+        "Le secrétaire américain à la Défense, Lloyd Austin, a rencontré son homologue "
+        "philippin à Manille.",
+        {("Lloyd Austin", "USA", F)},
+        id="nationality-inside-a-multiword-title",
+    ),
+    pytest.param(
+        "À Manille, le secrétaire à la Défense Lloyd Austin a promis un soutien accru.",
+        {("Lloyd Austin", "USA", F)},
+        id="state-title-secretaire-a-la-defense",
+    ),
     # --- A minister after the leader of the sentence before -------------------------
     pytest.param(
         "Les combats ont repris près de la frontière.\n\n"
