@@ -844,10 +844,10 @@ class _Run:
             previous = self._previous_subject(token) or self._previous_topic(token)
             if previous is not None:  # `La Pologne ... Son armée dépasse 200 000 soldats`
                 return self._body_owner(previous)
-        if fold(token.text) in self.lex.context:
+        if token.pos_ == "NOUN":
             topic = self._sentence_topic(token)
-            if topic is not None:  # `Côté nigérian, l'armée a perdu 20 hommes`
-                return _Owner(topic, True)
+            if topic is not None:  # `Côté nigérian, l'armée a perdu 20 hommes`, `À Caracas,
+                return _Owner(topic, True)  # le ministre a annoncé l'envoi de 15 000 soldats`
         return owner
 
     def _sentence_topic(self, token: Token) -> str | None:

@@ -125,6 +125,12 @@ CASES = [
         id="chacun-after-a-lost-parse",
     ),
     pytest.param(
+        "La frontière reste tendue. À Kinshasa, le ministre de la Défense a annoncé l'envoi "
+        "de 3 000 soldats supplémentaires dans l'Ituri.",
+        {(3000, "COD", EXACT, S)},
+        id="sentence-topic-owns-a-minister-subject",
+    ),
+    pytest.param(
         "Au Mozambique, la fin de la SAMIM, qui réunissait quelque 1 900 militaires, "
         "inquiète les habitants de Pemba.",
         {(1900, None, APPROX, S)},
