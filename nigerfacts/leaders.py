@@ -36,7 +36,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -217,8 +217,8 @@ class LeaderExtractor:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # `secrétaire américain à la Défense`: a nationality inside a title whose first
-        # word is no title alone
-        self.split_matcher = Matcher(nlp.vocab)
+        # word is no title alone; first word -> (the other words, label)
+        self.split_titles: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         entries = [line.split("\t") for line in data_lines("titles.tsv")]
         single = {title for title, _ in entries if " " not in title}
         for title, role in entries:
@@ -227,11 +227,9 @@ class LeaderExtractor:
                 phrases |= {f"ex-{p}" for p in phrases}
                 label = f"{title}|{role}|{int(form != title)}"
                 self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(phrases))))
-                words = [t.lower_ for t in nlp.tokenizer(form)]
+                words = [fold(t.text) for t in nlp.tokenizer(form)]
                 if len(words) > 1 and words[0] not in single:
-                    self.split_matcher.add(label, [[
-                        {"LOWER": words[0]}, {"IS_LOWER": True, "POS": "ADJ"},
-                        *({"LOWER": w} for w in words[1:])]])
+                    self.split_titles.setdefault(words[0], []).append((tuple(words[1:]), label))
         self.former = word_set("former_markers.txt")
         self.former_verbs = _Verbs("leader_former_verbs.txt")
         self.speech_verbs = _Verbs("leader_speech_verbs.txt")
@@ -268,7 +266,8 @@ class LeaderExtractor:
     # -- titles --------------------------------------------------------------------------
     def _find_titles(self, ctx: _Doc) -> None:
         doc, tokens = ctx.doc, ctx.tokens
-        found = [*self.matcher(doc), *self.split_matcher(doc)]
+        found = [(doc.vocab.strings[key], s, e) for key, s, e in self.matcher(doc)]
+        found += self._split_titles(ctx)
         spans = [Span(doc, s, e, label=label) for label, s, e in found
                  if tokens[s].idx >= ctx.body_start and not _glued(tokens, s, e)]
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
@@ -282,6 +281,21 @@ class LeaderExtractor:
         ctx.title_tokens = {i for t in ctx.titles for i in range(t.start, t.head_end)}
         for title in reversed(ctx.titles):
             self._extend(ctx, title)
+
+    def _split_titles(self, ctx: _Doc) -> list[tuple[str, int, int]]:
+        """(label, start, end) of titles with a nationality inside: `secrétaire américain à
+        la Défense` (a `PhraseMatcher` cannot skip the adjective)."""
+        texts, found = ctx.texts, []
+        for i, x in enumerate(texts):
+            entries = self.split_titles.get(fold(x))
+            mention = ctx.country_at.get(i + 1)
+            if entries is None or mention is None or mention.kind != "demonym":
+                continue
+            for rest, label in entries:
+                end = i + 2 + len(rest)
+                if tuple(fold(w) for w in texts[i + 2 : end]) == rest:
+                    found.append((label, i, end))
+        return found
 
     def _extend(self, ctx: _Doc, title: _Title) -> None:
         """Find where the title's noun phrase ends and whether it makes the role past."""
