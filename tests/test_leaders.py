@@ -595,6 +595,12 @@ CASES = [
         {("Lloyd Austin", "USA", F)},
         id="state-title-secretaire-a-la-defense",
     ),
+    pytest.param(
+        "À Vilnius, le chancelier Olaf Scholz a inauguré la base de la brigade, aux côtés du "
+        "président lituanien Gitanas Nauseda.",
+        {("Olaf Scholz", "DEU", F), ("Gitanas Nauseda", "LTU", F)},
+        id="state-title-chancelier-unqualified-is-germany",
+    ),
     # --- A minister after the leader of the sentence before -------------------------
     pytest.param(
         "Les combats ont repris près de la frontière.\n\n"
