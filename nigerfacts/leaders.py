@@ -58,6 +58,7 @@ _NOT_LEADER = {"other", "spokesperson"}
 _INVARIABLE = {"vice", "ex", "porte", "contre", "demi", "beau"}
 _ROMAN = re.compile(r"^[IVX]+$")
 _SENTENCES_TO_SPOKESPERSON = 2
+_SUCCESSION_REACH = 6  # tokens from a succession word to the name: `succédé en octobre 2024 à`
 _SENTENCE_ENDS = {".", "!", "?", "…"}
 _FIRST_MENTION = 2.5  # weight of the article's first state, as against one more mention
 _OPENERS = {"«", "“", '"', "(", "–", "—", ":", "-"}
@@ -244,6 +245,7 @@ class LeaderExtractor:
         self.courtesy = word_set("leader_courtesy.txt")
         self.lead_verbs = _Verbs("leader_lead_verbs.txt")
         self.appointment_verbs = _Verbs("leader_appointment_verbs.txt")
+        self.succession = word_set("leader_succession_cues.txt")
         self.countries = CountryResolver(nlp)
 
     def __call__(self, doc: Doc, mentions: list[CountryMention],
@@ -255,6 +257,7 @@ class LeaderExtractor:
         consumed = self._consumed(ctx, people)
         for person in people:
             self._describe(ctx, person, people, consumed)
+        self._predecessors(ctx, people)
         places = {i for p in people if p.place is not None and p.status in ("leader", "rank")
                   for i in range(p.place.start, p.place.end)}
         focus = self._focus(ctx, consumed | places)
@@ -694,6 +697,27 @@ class LeaderExtractor:
             person.title = referent.entry
         person.country, person.strength = self._country(ctx, person, people, peer, referent,
                                                         consumed)
+
+    def _predecessors(self, ctx: _Doc, people: list[_Person]) -> None:
+        """`Naïm Qassem, qui a succédé en octobre 2024 à Hassan Nasrallah`: a person with no
+        title of their own held, before, the office of the titled person they are succeeded
+        by (same title and state, former)."""
+        for person in people:
+            if person.status is not None or not self._succeeded(ctx, person.first):
+                continue
+            start, _ = ctx.sentence(person.first)
+            successor = next((p for p in reversed(people) if start <= p.start < person.start
+                              and p.status == "leader"), None)
+            if successor is not None:
+                person.status, person.title, person.former = "leader", successor.title, True
+                person.country, person.strength = successor.country, successor.strength
+
+    def _succeeded(self, ctx: _Doc, first: int) -> bool:
+        """A succession word shortly before a name: `succédé (en octobre 2024) à`,
+        `en remplacement de`."""
+        window = ctx.texts[max(0, first - _SUCCESSION_REACH) : first]
+        return bool(window) and fold(window[-1]) in {"a", "de", "d'"} and any(
+            fold(w) in self.succession for w in window)
 
     def _spokesperson(self, ctx: _Doc, person: _Person, people: list[_Person]) -> bool:
         """A rank-only source quoted near an unnamed spokesperson is that spokesperson."""

@@ -601,6 +601,24 @@ CASES = [
         {("Olaf Scholz", "DEU", F), ("Gitanas Nauseda", "LTU", F)},
         id="state-title-chancelier-unqualified-is-germany",
     ),
+    # --- A predecessor named by a succession word -----------------------------------
+    pytest.param(
+        "Le président de la Commission de l'Union africaine, Mahmoud Ali Youssouf, qui a "
+        "succédé en février à Moussa Faki Mahamat, a appelé à un cessez-le-feu.",
+        {("Mahmoud Ali Youssouf", None, F), ("Moussa Faki Mahamat", None, T)},
+        id="predecessor-after-a-succede",
+    ),
+    pytest.param(
+        "Le Premier ministre malien Abdoulaye Maïga, nommé en novembre en remplacement de "
+        "Choguel Kokalla Maïga, a présenté son gouvernement.",
+        {("Abdoulaye Maïga", "MLI", F), ("Choguel Kokalla Maïga", "MLI", T)},
+        id="predecessor-after-en-remplacement-de",
+    ),
+    pytest.param(
+        "Le président Bola Tinubu a reçu mardi l'homme d'affaires Aliko Dangote à Abuja.",
+        {("Bola Tinubu", "NGA", F)},
+        id="no-succession-word-no-predecessor",
+    ),
     # --- A minister after the leader of the sentence before -------------------------
     pytest.param(
         "Les combats ont repris près de la frontière.\n\n"
