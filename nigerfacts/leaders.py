@@ -703,6 +703,8 @@ class LeaderExtractor:
         title of their own held, before, the office of the titled person they are succeeded
         by (same title and state, former)."""
         for person in people:
+            if person.status is None and self._in_power(ctx, person):
+                continue
             if person.status is not None or not self._succeeded(ctx, person.first):
                 continue
             start, _ = ctx.sentence(person.first)
@@ -711,6 +713,23 @@ class LeaderExtractor:
             if successor is not None:
                 person.status, person.title, person.former = "leader", successor.title, True
                 person.country, person.strength = successor.country, successor.strength
+
+    def _in_power(self, ctx: _Doc, person: _Person) -> bool:
+        """`Gnassingbé Eyadéma, resté au pouvoir trente-huit ans`, `X, au pouvoir depuis
+        2005`: a leader with no title; former when the phrase is in the past."""
+        after = [fold(w) for w in ctx.texts[person.end : person.end + 4]]
+        if after[:1] != [","] or "pouvoir" not in after:
+            return False
+        if person.start and fold(ctx.texts[person.start - 1]) in _DE:
+            return False  # `le parti de X, au pouvoir depuis 2010`: the party is
+        k = after.index("pouvoir")
+        if k < 2 or after[k - 1] != "au":
+            return False
+        person.status = "leader"
+        person.former |= after[k - 2] in ("reste", "restee")
+        person.country, person.place = self._setting(ctx, person.first, set())
+        person.strength = 0 if person.country is None else 1
+        return True
 
     def _succeeded(self, ctx: _Doc, first: int) -> bool:
         """A succession word shortly before a name: `succédé (en octobre 2024) à`,

@@ -619,6 +619,23 @@ CASES = [
         {("Bola Tinubu", "NGA", F)},
         id="no-succession-word-no-predecessor",
     ),
+    # --- No title, but in power -----------------------------------------------------
+    pytest.param(
+        "Au Gabon, la famille Bongo a régné plus d'un demi-siècle : Omar Bongo, resté au "
+        "pouvoir quarante et un ans, avait été remplacé par son fils.",
+        {("Omar Bongo", "GAB", T)},
+        id="in-power-no-title-former",
+    ),
+    pytest.param(
+        "Au Cameroun, Paul Biya, au pouvoir depuis 1982, brigue un huitième mandat.",
+        {("Paul Biya", "CMR", F)},
+        id="in-power-no-title-current",
+    ),
+    pytest.param(
+        "Au Sénégal, le parti d'Abdoulaye Wade, au pouvoir de 2000 à 2012, a perdu son siège.",
+        set(),
+        id="in-power-said-of-a-party",
+    ),
     # --- A minister after the leader of the sentence before -------------------------
     pytest.param(
         "Les combats ont repris près de la frontière.\n\n"
