@@ -265,16 +265,12 @@ def _is_year(doc: Doc, text: str, start: int, end: int, cues: frozenset[str]) ->
     word = fold(before.group(1))
     if word not in cues and word.rsplit("'", 1)[-1] not in cues:
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span[-1]
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return nxt is None or (nxt.pos_ not in ("NOUN", "SYM") and nxt.text not in ("%", "€", "$"))
+    return _not_a_count(doc, end)
 
 
 def _not_a_count(doc: Doc, end: int) -> bool:
-    """Nothing counted right after: `(1950-1953)`, not `2000-2500 soldats`."""
+    """Nothing counted right after a year: `(1950-1953)`, `depuis 2018,`; not `2000-2500
+    soldats` nor `en 2000 hommes`."""
     span = doc.char_span(end - 1, end, alignment_mode="expand")
     if span is None:
         return False

@@ -257,7 +257,7 @@ class LeaderExtractor:
         consumed = self._consumed(ctx, people)
         for person in people:
             self._describe(ctx, person, people, consumed)
-        self._predecessors(ctx, people)
+        self._untitled_leaders(ctx, people, consumed)
         places = {i for p in people if p.place is not None and p.status in ("leader", "rank")
                   for i in range(p.place.start, p.place.end)}
         focus = self._focus(ctx, consumed | places)
@@ -698,14 +698,18 @@ class LeaderExtractor:
         person.country, person.strength = self._country(ctx, person, people, peer, referent,
                                                         consumed)
 
-    def _predecessors(self, ctx: _Doc, people: list[_Person]) -> None:
-        """`Naïm Qassem, qui a succédé en octobre 2024 à Hassan Nasrallah`: a person with no
-        title of their own held, before, the office of the titled person they are succeeded
-        by (same title and state, former)."""
-        for person in people:
-            if person.status is None and self._in_power(ctx, person):
+    def _untitled_leaders(self, ctx: _Doc, people: list[_Person], consumed: set[int]) -> None:
+        """Leaders named with no title: in power (`X, au pouvoir depuis 2005`), or the
+        predecessor of a titled person (`Naïm Qassem, qui a succédé en octobre 2024 à Hassan
+        Nasrallah`: same title and state, former)."""
+        for person in (p for p in people if p.status is None):
+            past = self._in_power(ctx, person)
+            if past is not None:
+                person.status, person.former = "leader", person.former or past
+                person.country, person.place = self._setting(ctx, person.first, consumed)
+                person.strength = 0 if person.country is None else 1
                 continue
-            if person.status is not None or not self._succeeded(ctx, person.first):
+            if not self._succeeded(ctx, person.first):
                 continue
             start, _ = ctx.sentence(person.first)
             successor = next((p for p in reversed(people) if start <= p.start < person.start
@@ -714,22 +718,19 @@ class LeaderExtractor:
                 person.status, person.title, person.former = "leader", successor.title, True
                 person.country, person.strength = successor.country, successor.strength
 
-    def _in_power(self, ctx: _Doc, person: _Person) -> bool:
-        """`Gnassingbé Eyadéma, resté au pouvoir trente-huit ans`, `X, au pouvoir depuis
-        2005`: a leader with no title; former when the phrase is in the past."""
+    @staticmethod
+    def _in_power(ctx: _Doc, person: _Person) -> bool | None:
+        """Whether `X, resté au pouvoir trente-huit ans` (True: a past role) or `X, au
+        pouvoir depuis 2005` (False) follows the name; None when neither does."""
         after = [fold(w) for w in ctx.texts[person.end : person.end + 4]]
         if after[:1] != [","] or "pouvoir" not in after:
-            return False
+            return None
         if person.start and fold(ctx.texts[person.start - 1]) in _DE:
-            return False  # `le parti de X, au pouvoir depuis 2010`: the party is
+            return None  # `le parti de X, au pouvoir depuis 2010`: the party is
         k = after.index("pouvoir")
         if k < 2 or after[k - 1] != "au":
-            return False
-        person.status = "leader"
-        person.former |= after[k - 2] in ("reste", "restee")
-        person.country, person.place = self._setting(ctx, person.first, set())
-        person.strength = 0 if person.country is None else 1
-        return True
+            return None
+        return after[k - 2] in ("reste", "restee")
 
     def _succeeded(self, ctx: _Doc, first: int) -> bool:
         """A succession word shortly before a name: `succédé (en octobre 2024) à`,

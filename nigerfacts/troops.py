@@ -189,13 +189,13 @@ class _Run:
         facts: dict[tuple, TroopFact] = {}
         for t in self.troops:
             kind = self._kind_of(t)
+            start = self.doc[t.number.start].idx
+            last = self.doc[t.end - 1]
+            end = last.idx + len(last.text)
             for country in self._each(t) or [t.country]:
                 key = (t.number.value, country, kind)
                 if key in facts:
                     continue
-                start = self.doc[t.number.start].idx
-                last = self.doc[t.end - 1]
-                end = last.idx + len(last.text)
                 facts[key] = TroopFact(text=self.text[start:end], count=t.number.value,
                                        country=country, qualifier=t.qualifier, kind=kind,
                                        location=t.location, start=start, end=end)
