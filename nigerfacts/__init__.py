@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Facts", "extract", "extract_many", "load_pipeline"]
+__all__ = ["Facts", "extract", "extract_many", "load_pipeline", "to_db"]
 
 if TYPE_CHECKING:
     from .models import Facts
+    from .archive import to_db
     from .pipeline import extract, extract_many, load_pipeline
 
 
@@ -29,4 +30,8 @@ def __getattr__(name: str) -> Any:
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name == "to_db":
+        from .archive import to_db
+
+        return to_db
     raise AttributeError(f"module 'nigerfacts' has no attribute {name!r}")
