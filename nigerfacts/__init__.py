@@ -16,8 +16,8 @@ __version__ = "0.1.0"
 __all__ = ["Facts", "extract", "extract_many", "load_pipeline", "to_db"]
 
 if TYPE_CHECKING:
-    from .models import Facts
     from .archive import to_db
+    from .models import Facts
     from .pipeline import extract, extract_many, load_pipeline
 
 

@@ -52,6 +52,14 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     html = "html"
+    csv = "csv"
+    tsv = "tsv"
+
+
+def _format_of(output: Path | None) -> OutputFormat | None:
+    """The format an output file's extension names (`facts.csv`), if any."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    return OutputFormat(suffix) if suffix in ("json", "jsonl", "html", "csv", "tsv") else None
 
 
 def _check_date(value: str | None) -> str | None:
@@ -115,6 +123,12 @@ def extract(
              "cluster of --workers processes (needs nigerfacts[dask]).",
         show_default=False)] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to load.")] = "fr_core_news_md",
+    db: Annotated[Path | None, typer.Option(
+        "--db", help="Write the facts into this SQLite archive (created if new) instead of "
+                     "printing them; articles already there, unchanged, are skipped.",
+        show_default=False)] = None,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="With --db: extract every article again, changed or not.")] = False,
 ) -> None:
     """Extract the facts of one or more French articles.
 
@@ -133,14 +147,18 @@ def extract(
 
       nigerfacts extract article.txt --format html > report.html
 
+      nigerfacts extract archive/ --db archive.db     # then: datasette archive.db
+
+      nigerfacts extract archive/ -f csv -o facts.csv
+
       nigerfacts extract archive/ -f jsonl -o facts.jsonl --scheduler tcp://10.0.0.5:8786
 
       echo " date 2024-03 Le 6 juillet dernier, 200 soldats tchadiens..." | nigerfacts extract -
     """
     from .sources import JsonFields, expand, iter_sources
 
-    fmt = output_format or (OutputFormat.table if output is None and sys.stdout.isatty()
-                            else OutputFormat.json)
+    fmt = output_format or _format_of(output) or (
+        OutputFormat.table if output is None and sys.stdout.isatty() else OutputFormat.json)
     fields = JsonFields(id_field, text_field, date_field)
     files = list(expand(paths, glob))
     stats = _Stats()
@@ -150,6 +168,12 @@ def extract(
         raise typer.BadParameter("the html report takes one article", param_hint="--format")
     texts: dict[str, str] = {}
     sources = iter_sources(files, input_format.value, glob, fields)
+    if db is not None:
+        if output_format is not None or output is not None:
+            raise typer.BadParameter("--db writes to the database: leave out --format and "
+                                     "--output", param_hint="--db")
+        _to_archive(db, refresh, sources, date, model, workers, batch_size)
+        return
     if scheduler is not None:
         records = _on_dask(sources, scheduler, date, model, workers or 1, batch_size, stats, texts)
     else:
@@ -167,6 +191,10 @@ def extract(
                 for record in tracked:
                     if isinstance(record, Facts):
                         console.print(tables(record))
+            elif fmt in (OutputFormat.csv, OutputFormat.tsv):
+                from .rows import write_csv
+
+                write_csv(tracked, out, delimiter="," if fmt is OutputFormat.csv else "\t")
             elif fmt is OutputFormat.html:
                 from .report import html_report
 
@@ -195,6 +223,49 @@ def extract(
 
 class _ModelError(Exception):
     pass
+
+
+def _to_archive(path: Path, refresh: bool, sources: Iterable[Source], date: str | None,
+                model: str, workers: int, batch_size: int) -> None:
+    """`extract --db`: new and changed articles into the archive, a transaction per batch."""
+    import sqlite3
+
+    from .archive import Archive
+
+    stats = _Stats()
+    texts: dict[str, str] = {}
+    try:
+        archive = Archive(path)
+    except sqlite3.Error as exc:
+        _error(f"{path}: cannot open the database ({exc})")
+        raise typer.Exit(2) from None
+    with archive:
+        records = _run(archive.fresh(sources, refresh=refresh), date, model, workers,
+                       batch_size, stats, texts)
+        previous = (signal.signal(signal.SIGTERM, _on_sigterm)
+                    if threading.current_thread() is threading.main_thread() else None)
+        try:
+            summary = archive.write_all(records, texts, batch_size)
+        except _ModelError as exc:
+            _error(str(exc))
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            _error("interrupted; the archive holds every batch that completed")
+            raise typer.Exit(130) from None
+        except _Terminated:
+            _error("terminated; the archive holds every batch that completed")
+            raise typer.Exit(128 + signal.SIGTERM) from None
+        except sqlite3.Error as exc:
+            _error(f"{path}: {exc}")
+            raise typer.Exit(1) from None
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+    _error(f"{summary.extracted + summary.skipped + summary.failed} articles: "
+           f"{summary.extracted} extracted, {summary.skipped} skipped, {summary.failed} failed, "
+           f"{stats.facts} facts, {time.perf_counter() - stats.started:.1f} s")
+    if summary.failed:
+        raise typer.Exit(1)
 
 
 class _Terminated(Exception):

@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from typing import TYPE_CHECKING
 
 from .chunks import Chunk, chunks, merge
@@ -81,9 +81,13 @@ def extract_many(texts: Iterable[str], reference_dates: Iterable[str | None] | N
     code and send back only the facts (not spaCy docs), so the output is the same as with
     one process. Memory stays flat: texts are read from the iterable as needed.
     """
-    nlp = load_pipeline(model)
     refs: Iterable[str | None] = reference_dates if reference_dates is not None else repeat(None)
     articles = zip(texts, refs, strict=False)
+    first = next(articles, None)
+    if first is None:  # nothing to read: the model is not loaded
+        return
+    articles = chain([first], articles)
+    nlp = load_pipeline(model)
     if n_process > 1:
         yield from _parallel(articles, model, batch_size, n_process)
     else:
