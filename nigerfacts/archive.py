@@ -129,7 +129,9 @@ class Archive:
                 self.summary.extracted += 1
 
     def _replace(self, record: Facts | ErrorRecord, text: str | None, now: str) -> None:
-        source = str(record.source)
+        if record.source is None:
+            raise ValueError("a record needs its source to be archived: extract(..., source=)")
+        source = record.source
         failed = isinstance(record, ErrorRecord)
         article = {"source": source, "extracted_at": now, "version": __version__,
                    "reference_date": None if failed else record.reference_date,
