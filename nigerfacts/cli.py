@@ -22,15 +22,35 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
+from typer.core import TyperGroup
 
+from . import __version__
 from .dateline import is_iso_date
 from .models import ErrorRecord, Facts
 
 if TYPE_CHECKING:
     from .sources import Source
 
+
+
+class _Group(TyperGroup):
+    """The commands, with a reader that stops early (`| head`) taken as the end, not an error."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # What is left in stdout's buffer must not fail again at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            ctx.exit(0)
+
+
 app = typer.Typer(
     name="nigerfacts",
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help=(
         "Extract dates, countries, troop counts and leaders from French news articles.\n\n"
         "Examples:\n\n"
@@ -41,7 +61,7 @@ app = typer.Typer(
         "  nigerfacts schema > facts.schema.json"
     ),
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -56,16 +76,131 @@ class OutputFormat(str, Enum):
     tsv = "tsv"
 
 
-def _format_of(output: Path | None) -> OutputFormat | None:
-    """The format an output file's extension names (`facts.csv`), if any."""
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    return OutputFormat(suffix) if suffix in ("json", "jsonl", "html", "csv", "tsv") else None
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class TimelineFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+# --output's extension gives the format when --format is not given.
+_BY_EXTENSION = {".json": OutputFormat.json, ".jsonl": OutputFormat.jsonl,
+                 ".ndjson": OutputFormat.jsonl, ".html": OutputFormat.html,
+                 ".htm": OutputFormat.html, ".txt": OutputFormat.table,
+                 ".csv": OutputFormat.csv, ".tsv": OutputFormat.tsv}
+
+
+def output_format_for(given: OutputFormat | None, output: Path | None) -> OutputFormat:
+    """--format if given, else --output's extension (JSON if unknown), else table on a
+    terminal and JSON when piped."""
+    if given is not None:
+        return given
+    if output is not None:
+        return _BY_EXTENSION.get(output.suffix.lower(), OutputFormat.json)
+    return OutputFormat.table if sys.stdout.isatty() else OutputFormat.json
+
+
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"nigerfacts {__version__}")
+        raise typer.Exit
+
+
+def _show_completion(ctx: typer.Context, value: Shell | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer.completion import completion_init, get_completion_script
+
+    completion_init()
+    typer.echo(get_completion_script(prog_name="nigerfacts",
+                                     complete_var="_NIGERFACTS_COMPLETE", shell=value.value))
+    raise typer.Exit
+
+
+def _install_completion(ctx: typer.Context, value: Shell | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer.completion import completion_init, install
+
+    completion_init()
+    shell, path = install(shell=value.value, prog_name="nigerfacts",
+                          complete_var="_NIGERFACTS_COMPLETE")
+    typer.echo(f"{shell} completion installed in {path}; it works in new shells")
+    raise typer.Exit
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option(
+        "--version", "-V", callback=_show_version, is_eager=True,
+        help="Print the version and exit.")] = False,
+    show_completion: Annotated[Shell | None, typer.Option(
+        "--show-completion", callback=_show_completion, is_eager=True, metavar="SHELL",
+        help="Print the completion script for SHELL (bash, zsh, fish, powershell).",
+        show_default=False)] = None,
+    install_completion: Annotated[Shell | None, typer.Option(
+        "--install-completion", callback=_install_completion, is_eager=True,
+        metavar="SHELL", help="Install completion for SHELL.", show_default=False)] = None,
+) -> None:
+    """Extract dates, countries, troop counts and leaders from French news articles."""
+
+
+@app.command("help")
+def help_(ctx: typer.Context, command: Annotated[str | None, typer.Argument(
+        help="The command to explain.", show_default=False)] = None) -> None:
+    """Show the help of nigerfacts, or of one of its commands."""
+    group = ctx.parent
+    assert group is not None and isinstance(group.command, TyperGroup)
+    if command is None:
+        typer.echo(group.get_help())
+        return
+    sub = group.command.get_command(group, command)
+    if sub is None:
+        _error(f"no such command '{command}'; the commands: "
+               + ", ".join(group.command.list_commands(group)))
+        raise typer.Exit(2)
+    typer.echo(sub.get_help(type(ctx)(sub, info_name=command, parent=group)))
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 error', '2 errors'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _check_date(value: str | None) -> str | None:
     if value is not None and not is_iso_date(value):
         raise typer.BadParameter(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
     return value
+
+
+def _check_kinds(value: str | None) -> str | None:
+    from .views import KINDS
+
+    if value is not None:
+        asked = [k.strip() for k in value.split(",") if k.strip()]
+        unknown = [k for k in asked if k not in KINDS]
+        if unknown or not asked:
+            raise typer.BadParameter(f"'{value}': choose among {', '.join(KINDS)}, "
+                                     "separated by commas")
+    return value
+
+
+def _kinds(only: str | None) -> tuple[str, ...]:
+    from .views import KINDS
+
+    asked = {k.strip() for k in (only or ",".join(KINDS)).split(",")}
+    return tuple(k for k in KINDS if k in asked)
 
 
 def _error(message: str) -> None:
@@ -95,9 +230,10 @@ def extract(
     output_format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f",
         help="table, json (one object, or an array for several inputs), jsonl "
-             "(one object per line, written as each article is done) or html (a "
-             "self-contained report of one article). "
-             "Default: table on a terminal, json when piped.",
+             "(one object per line, written as each article is done), html (a "
+             "self-contained report), csv or tsv (one row per fact). Default: from "
+             "--output's extension (.json, .jsonl, .html, .txt, .csv, .tsv), else table on "
+             "a terminal and json when piped.",
         show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
         "--date", "-d", callback=_check_date, metavar="YYYY[-MM[-DD]]",
@@ -129,6 +265,13 @@ def extract(
         show_default=False)] = None,
     refresh: Annotated[bool, typer.Option(
         "--refresh", help="With --db: extract every article again, changed or not.")] = False,
+    only: Annotated[str | None, typer.Option(
+        "--only", callback=_check_kinds, metavar="KIND[,KIND]",
+        help="The fact kinds to give, among dates, countries, troops, leaders "
+             "(default: all).", show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar, summary line or hints; errors and warnings "
+                              "are still said.")] = False,
 ) -> None:
     """Extract the facts of one or more French articles.
 
@@ -157,15 +300,13 @@ def extract(
     """
     from .sources import JsonFields, expand, iter_sources
 
-    fmt = output_format or _format_of(output) or (
-        OutputFormat.table if output is None and sys.stdout.isatty() else OutputFormat.json)
+    fmt = output_format_for(output_format, output)
     fields = JsonFields(id_field, text_field, date_field)
     files = list(expand(paths, glob))
     stats = _Stats()
     single = (len(paths) == 1 and files == paths and input_format is not InputFormat.jsonl
               and not paths[0].endswith(".jsonl"))
-    if fmt is OutputFormat.html and not single:
-        raise typer.BadParameter("the html report takes one article", param_hint="--format")
+    kinds = _kinds(only)
     texts: dict[str, str] = {}
     sources = iter_sources(files, input_format.value, glob, fields)
     if db is not None:
@@ -178,10 +319,10 @@ def extract(
         records = _on_dask(sources, scheduler, date, model, workers or 1, batch_size, stats, texts)
     else:
         records = _run(sources, date, model, workers, batch_size, stats,
-                       texts if fmt is OutputFormat.html else None)
+                       texts if fmt in (OutputFormat.html, OutputFormat.table) else None)
     try:
-        with _destination(output) as out, _progress(len(files), single) as advance:
-            tracked = _tracked(records, advance)
+        with _destination(output) as out, _progress(len(files), single or quiet) as advance:
+            tracked = _tracked(_only(records, kinds, stats), advance)
             if fmt is OutputFormat.table:
                 from rich.console import Console
 
@@ -190,7 +331,7 @@ def extract(
                 console = Console(file=out)
                 for record in tracked:
                     if isinstance(record, Facts):
-                        console.print(tables(record))
+                        console.print(tables(record, texts.pop(str(record.source), None), kinds))
             elif fmt in (OutputFormat.csv, OutputFormat.tsv):
                 from .rows import write_csv
 
@@ -198,13 +339,15 @@ def extract(
             elif fmt is OutputFormat.html:
                 from .report import html_report
 
-                for record in tracked:
-                    if isinstance(record, Facts) and record.source is not None:
-                        out.write(html_report(texts[record.source], record))
+                articles = [(texts.pop(str(r.source)), r) for r in tracked
+                            if isinstance(r, Facts)]
+                out.write(html_report(articles, kinds))
             else:
                 from .render import write_json
+                from .views import KINDS
 
-                write_json(tracked, out, lines=fmt is OutputFormat.jsonl, many=not single)
+                write_json(tracked, out, lines=fmt is OutputFormat.jsonl, many=not single,
+                           exclude=set(KINDS) - set(kinds))
     except _ModelError as exc:
         _error(str(exc))
         raise typer.Exit(1) from None
@@ -214,9 +357,9 @@ def extract(
     except _Terminated:
         _error("terminated; no output file was written")
         raise typer.Exit(128 + signal.SIGTERM) from None
-    if not single:
-        _error(f"{stats.documents} documents, {stats.facts} facts, {stats.errors} errors, "
-               f"{time.perf_counter() - stats.started:.1f} s")
+    if not single and not quiet:
+        _error(f"{plural(stats.documents, 'document')}, {plural(stats.facts, 'fact')}, "
+               f"{plural(stats.errors, 'error')}, {time.perf_counter() - stats.started:.1f} s")
     if stats.errors:
         raise typer.Exit(1)
 
@@ -412,6 +555,19 @@ def _progress(total: int, single: bool) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
+def _only(records: Iterator[Facts | ErrorRecord], kinds: tuple[str, ...], stats: _Stats
+          ) -> Iterator[Facts | ErrorRecord]:
+    """The records with the kinds not asked for (--only) emptied, and not counted."""
+    from .views import KINDS
+
+    dropped = [k for k in KINDS if k not in kinds]
+    for record in records:
+        if dropped and isinstance(record, Facts):
+            stats.facts -= sum(len(getattr(record, k)) for k in dropped)
+            record = record.model_copy(update={kind: [] for kind in dropped})
+        yield record
+
+
 def _tracked(records: Iterator[Facts | ErrorRecord], advance: Callable[[], None]
              ) -> Iterator[Facts | ErrorRecord]:
     for record in records:
@@ -423,7 +579,7 @@ def _tracked(records: Iterator[Facts | ErrorRecord], advance: Callable[[], None]
 def evaluate(
     directory: Annotated[Path, typer.Argument(
         help="Directory with articles/<id>.txt and gold/<id>.json.", show_default=False)],
-    output_format: Annotated[OutputFormat | None, typer.Option(
+    output_format: Annotated[ScoreFormat | None, typer.Option(
         "--format", "-f", help="table or json. Default: table on a terminal, json when piped.",
         show_default=False)] = None,
     details: Annotated[bool, typer.Option(
@@ -467,8 +623,8 @@ def evaluate(
         predicted = {Path(str(r.source)).stem: r.model_dump(mode="json")
                      for r in records if isinstance(r, Facts)}
     report = score(gold, predicted)
-    fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
-    if fmt is OutputFormat.table:
+    fmt = output_format or (ScoreFormat.table if sys.stdout.isatty() else ScoreFormat.json)
+    if fmt is ScoreFormat.table:
         from rich.console import Console
 
         from .render import score_table
@@ -493,9 +649,9 @@ def evaluate(
 def timeline(
     paths: Annotated[list[str], typer.Argument(
         help="Article files, directories or '-' for standard input.", show_default=False)],
-    output_format: Annotated[OutputFormat | None, typer.Option(
-        "--format", "-f", help="table or json. Default: table on a terminal, json when piped.",
-        show_default=False)] = None,
+    output_format: Annotated[TimelineFormat | None, typer.Option(
+        "--format", "-f", help="table, json or jsonl. Default: table on a terminal, json when "
+                               "piped.", show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
         "--date", "-d", callback=_check_date, metavar="YYYY[-MM[-DD]]",
         help="Publication date; overrides the articles' datelines.")] = None,
@@ -509,8 +665,8 @@ def timeline(
 
       nigerfacts timeline a.txt b.txt --format json | jq -r '.[] | [.value, .sentence] | @tsv'
     """
-    from .report import timeline as build_timeline
     from .sources import expand, iter_sources
+    from .timeline import timeline as build_timeline
 
     texts: dict[str, str] = {}
     stats = _Stats()
@@ -521,21 +677,18 @@ def timeline(
         _error(str(exc))
         raise typer.Exit(1) from None
     entries = build_timeline(items)
-    fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
-    if fmt is OutputFormat.table:
+    fmt = output_format or (TimelineFormat.table if sys.stdout.isatty()
+                            else TimelineFormat.json)
+    if fmt is TimelineFormat.table:
         from rich.console import Console
-        from rich.table import Table
 
-        table = Table(title="Timeline", title_justify="left", expand=True)
-        table.add_column("Date", no_wrap=True)
-        table.add_column("Text", ratio=1)
-        table.add_column("Sentence", ratio=4)
-        several = len({e.source for e in entries}) > 1
-        if several:
-            table.add_column("Source", ratio=1, overflow="fold")
-        for e in entries:
-            table.add_row(e.value, e.text, e.sentence, *([e.source or "-"] if several else []))
-        Console().print(table)
+        from .render import timeline_table
+
+        console = Console()
+        console.print(timeline_table(entries, console.width))
+    elif fmt is TimelineFormat.jsonl:
+        for entry in entries:
+            typer.echo(json.dumps(asdict(entry), ensure_ascii=False))
     else:
         typer.echo(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2))
     if stats.errors:

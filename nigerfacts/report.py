@@ -1,128 +1,160 @@
-"""Views for people beyond the terminal tables: a self-contained HTML report and a timeline."""
+"""The HTML report: one self-contained page for one or more articles.
+
+An index of the articles with their number of facts, then one section per article: the
+text with every fact mention highlighted beside the tables of facts. A highlight links to
+its row, a row's evidence to its highlights. Two columns on a wide screen, one on a phone.
+No script and no network resource: the page can be mailed or archived as it is.
+"""
 
 from __future__ import annotations
 
 import html
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from .dateline import parse_dateline
 from .models import Facts
+from .timeline import short_names
+from .views import KINDS, NONE, VIEWS, Row, header, rows
 
-LABELS = {"DATE": "Date", "COUNTRY": "Pays", "TROOPS": "Effectifs", "LEADER": "Dirigeant"}
-COLOURS = {"DATE": "#fde68a", "COUNTRY": "#bfdbfe", "TROOPS": "#fecaca", "LEADER": "#bbf7d0"}
-_SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+COLOURS = {"dates": "#fde68a", "countries": "#bfdbfe", "troops": "#fecaca",
+           "leaders": "#bbf7d0"}
+# Below this width the text and the tables stack in one column.
+NARROW = "800px"
+STYLE = f"""
+*{{box-sizing:border-box}}
+body{{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1f2937;overflow-wrap:break-word}}
+header{{padding:12px 20px;background:#111827;color:#f9fafb}}
+header .nf{{margin-right:4px}}
+nav,section{{padding:12px 20px}}
+section{{border-top:3px solid #e5e7eb}}
+h1{{font-size:18px;margin:0 0 4px}} h2{{font-size:17px;margin:0 0 4px}}
+h3{{font-size:14px;margin:14px 0 4px}} aside h3:first-child{{margin-top:0}}
+.scroll{{overflow-x:auto}}
+.columns{{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px}}
+.text{{white-space:pre-wrap}} .facts{{font-size:13px}}
+.meta{{color:#4b5563;margin:0 0 8px}} .empty{{color:#6b7280;margin:2px 0}}
+.nf{{padding:1px 3px;border-radius:3px;color:#111827;text-decoration:none}}
+{"".join(f".nf-{k}{{background:{c}}}" for k, c in COLOURS.items())}
+table{{border-collapse:collapse;width:100%;margin-bottom:8px}}
+td,th{{border:1px solid #d1d5db;padding:3px 6px;text-align:left;vertical-align:top}}
+tr:target,.anchor:target+a .nf{{outline:2px solid #2563eb;background:#eff6ff}}
+[id]{{scroll-margin-top:12px}}
+@media (max-width:{NARROW}){{.columns{{grid-template-columns:minmax(0,1fr)}}
+nav,section,header{{padding:10px 12px}}}}
+"""
 
 
 @dataclass(frozen=True)
 class _Mark:
     start: int
     end: int
-    label: str
+    kind: str
+    row: int
     note: str
 
 
-def _marks(facts: Facts) -> list[_Mark]:
-    marks = [_Mark(m.start, m.end, "DATE", d.value) for d in facts.dates for m in d.mentions]
-    marks += [_Mark(m.start, m.end, "COUNTRY", c.code) for c in facts.countries
-              for m in c.mentions]
-    marks += [_Mark(t.start, t.end, "TROOPS", f"{t.count} {t.country or '?'} {t.kind}")
-              for t in facts.troops]
-    marks += [_Mark(m.start, m.end, "LEADER", f"{lead.title or ''} ({lead.country or '?'})")
-              for lead in facts.leaders for m in lead.mentions]
+def _marks(facts: Facts, text: str, kinds: Sequence[str]) -> list[_Mark]:
+    marks = []
+    for kind in kinds:
+        labels = header(kind)[:-1]
+        for n, row in enumerate(rows(kind, facts, text)):
+            note = f"{VIEWS[kind].label}: " + ", ".join(
+                f"{label} {cell}" for label, cell in zip(labels, row.cells, strict=False)
+                if cell != NONE)
+            marks += [_Mark(start, end, kind, n, note) for start, end in row.spans]
     return marks
 
 
-def highlighted(text: str, facts: Facts) -> str:
-    """The article as HTML, every fact mention in a <mark> of its kind (innermost wins)."""
-    marks = _marks(facts)
-    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+def highlighted(text: str, facts: Facts, kinds: Sequence[str] = KINDS, prefix: str = "a1") -> str:
+    """The article after its dateline as HTML: every fact mention a link to its row, marked
+    by kind (the innermost wins), with an anchor at each mention's start."""
+    body = parse_dateline(text).body_start
+    marks = [m for m in _marks(facts, text, kinds) if m.start >= body]
+    cuts = sorted({body, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    starts = {m.start for m in marks}
     out = []
     for a, b in pairwise(cuts):
+        if a in starts:
+            out.append(f'<span class="anchor" id="{prefix}-t{a}"></span>')
         piece = html.escape(text[a:b])
         covering = [m for m in marks if m.start <= a and b <= m.end]
         if not covering:
             out.append(piece)
             continue
         mark = min(covering, key=lambda m: m.end - m.start)
-        notes = "; ".join(f"{LABELS[m.label]}: {m.note}" for m in covering)
-        out.append(f'<mark class="nf nf-{mark.label.lower()}" data-label="{mark.label}" '
-                   f'title="{html.escape(notes)}">{piece}</mark>')
+        notes = "; ".join(dict.fromkeys(m.note for m in covering))
+        out.append(f'<a href="#{prefix}-{mark.kind}-{mark.row}"><mark class="nf nf-{mark.kind}" '
+                   f'data-kind="{mark.kind}" title="{html.escape(notes)}">{piece}</mark></a>')
     return "".join(out)
 
 
-def _table(title: str, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
-                   for row in rows) or f'<tr><td colspan="{len(header)}">—</td></tr>'
-    return f"<h2>{html.escape(title)}</h2><table><tr>{head}</tr>{body}</table>"
+def _table(kind: str, found: list[Row], text: str, prefix: str) -> str:
+    view = VIEWS[kind]
+    if not found:
+        return f'<h3>{view.title}</h3><p class="empty">{view.empty}</p>'
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header(kind))
+    body = []
+    for n, row in enumerate(found):
+        cells = "".join(f"<td>{html.escape(c)}</td>" for c in row.cells[:-1])
+        by_text: dict[str, list[int]] = {}
+        for start, end in row.spans:
+            by_text.setdefault(" ".join(text[start:end].split()), []).append(start)
+        links = ", ".join(
+            f'<a href="#{prefix}-t{starts[0]}">{html.escape(said)}</a>'
+            + (f" ×{len(starts)}" if len(starts) > 1 else "") for said, starts in by_text.items())
+        if len(row.spans) == 1 and kind == "troops":  # the phrase around, the count linked
+            links = f'<a href="#{prefix}-t{row.spans[0][0]}">{html.escape(row.cells[-1])}</a>'
+        body.append(f'<tr id="{prefix}-{kind}-{n}">{cells}<td>{links}</td></tr>')
+    return (f'<h3>{view.title} ({len(found)})</h3><div class="scroll"><table><thead><tr>'
+            f"{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
 
 
-def html_report(text: str, facts: Facts) -> str:
-    """A self-contained page (no network resource): the highlighted article and four tables."""
-    legend = "".join(f'<span class="nf nf-{k.lower()}">{v}</span> ' for k, v in LABELS.items())
-    tables = [
-        _table("Dates", ("Valeur", "Précision", "Texte"),
-               [(d.value, d.precision, d.text) for d in facts.dates]),
-        _table("Pays", ("Code", "Nom", "Mentions"),
-               [(c.code, c.name, ", ".join(dict.fromkeys(m.text for m in c.mentions)))
-                for c in facts.countries]),
-        _table("Effectifs militaires", ("Nombre", "Pays", "Qualificatif", "Nature", "Texte"),
-               [(t.count, t.country or "—", t.qualifier, t.kind, t.text) for t in facts.troops]),
-        _table("Dirigeants", ("Nom", "Titre", "Pays", "Ancien"),
-               [(lead.name, lead.title or "—", lead.country or "—",
-                 "oui" if lead.former else "non") for lead in facts.leaders]),
-    ]
-    colours = "".join(f".nf-{k.lower()}{{background:{c}}}" for k, c in COLOURS.items())
-    title = html.escape(facts.source or "article")
+def _section(n: int, text: str, facts: Facts, kinds: Sequence[str], name: str) -> str:
+    prefix = f"a{n}"
+    reference = html.escape(facts.reference_date or "none (dates without a year stay "
+                            "--MM-DD; give --date)")
+    tables = "".join(_table(k, rows(k, facts, text), text, prefix) for k in kinds)
+    return (f'<section id="{prefix}"><h2 title="{html.escape(facts.source or "")}">'
+            f"{html.escape(name)}</h2>"
+            f'<p class="meta">Reference date: {reference}</p>'
+            f'<div class="columns"><article class="text" lang="fr">'
+            f"{highlighted(text, facts, kinds, prefix)}</article>"
+            f'<aside class="facts">{tables}</aside></div></section>')
+
+
+def _index(articles: Sequence[tuple[str, Facts]], kinds: Sequence[str], names: list[str]
+           ) -> str:
+    head = "".join(f"<th>{VIEWS[k].title}</th>" for k in kinds)
+    body = "".join(
+        f'<tr><td><a href="#a{n}" title="{html.escape(facts.source or "")}">'
+        f"{html.escape(names[n - 1])}</a></td>"
+        f"<td>{html.escape(facts.reference_date or NONE)}</td>"
+        + "".join(f"<td>{len(getattr(facts, k))}</td>" for k in kinds) + "</tr>"
+        for n, (_, facts) in enumerate(articles, 1))
+    return (f'<nav id="index"><h2>Articles ({len(articles)})</h2><div class="scroll"><table>'
+            f"<thead><tr><th>Article</th><th>Reference date</th>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table></div></nav>")
+
+
+def html_report(articles: Sequence[tuple[str, Facts]], kinds: Sequence[str] = KINDS) -> str:
+    """A self-contained page of (text, facts) pairs: an index when there are several, then
+    a section per article."""
+    legend = "".join(f'<span class="nf nf-{k}">{VIEWS[k].title}</span>' for k in kinds)
+    one = len(articles) == 1
+    title = html.escape(articles[0][1].source or "article") if one else (
+        f"{len(articles)} articles")
+    sources = [facts.source or f"article {n}" for n, (_, facts) in enumerate(articles, 1)]
+    short = short_names(sources)
+    names = [short[s] for s in sources]
+    sections = "".join(_section(n, text, facts, kinds, names[n - 1])
+                       for n, (text, facts) in enumerate(articles, 1))
     return f"""<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8"><title>nigerfacts — {title}</title>
-<style>
-body{{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1f2937}}
-header{{padding:12px 20px;background:#111827;color:#f9fafb}}
-main{{display:flex;gap:24px;padding:20px}}
-article{{flex:3;white-space:pre-wrap}} aside{{flex:2;font-size:13px}}
-.nf{{padding:1px 3px;border-radius:3px;color:#111827}} {colours}
-table{{border-collapse:collapse;width:100%;margin-bottom:12px}}
-td,th{{border:1px solid #d1d5db;padding:3px 6px;text-align:left;vertical-align:top}}
-h2{{font-size:15px;margin:12px 0 4px}}
-</style></head><body>
-<header><strong>nigerfacts</strong> — {title} — date de référence :
-{html.escape(facts.reference_date or "aucune")} — {legend}</header>
-<main><article>{highlighted(text, facts)}</article><aside>{"".join(tables)}</aside></main>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>nigerfacts: {title}</title><style>{STYLE}</style></head><body>
+<header><h1>nigerfacts: {title}</h1>{legend}</header>
+{"" if one else _index(articles, kinds, names)}{sections}
 </body></html>
 """
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One dated mention and the sentence it comes from."""
-
-    value: str
-    precision: str
-    text: str
-    sentence: str
-    source: str | None
-    start: int
-    end: int
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end], without the dateline."""
-    body = parse_dateline(text).body_start
-    left = max([body, *(m.end() for m in _SENTENCE_END.finditer(text, body, start))])
-    right = _SENTENCE_END.search(text, end)
-    stop = right.end() if right else len(text)
-    return " ".join(text[left:stop].split())
-
-
-def timeline(items: list[tuple[str, Facts]]) -> list[TimelineEntry]:
-    """Every dated mention of the given (text, facts), in calendar order."""
-    entries = [
-        TimelineEntry(d.value, d.precision, m.text, sentence_around(text, m.start, m.end),
-                      facts.source, m.start, m.end)
-        for text, facts in items for d in facts.dates for m in d.mentions
-    ]
-    return sorted(entries, key=lambda e: (e.value.startswith("-"), e.value, e.source or "",
-                                          e.start))

@@ -29,7 +29,7 @@ TCHAD = " date 2024-03 Le 12 février, le Tchad a envoyé 150 soldats au Niger.\
 BURKINA = "Le 9 juin dernier, le Burkina Faso a rappelé son ambassadeur au Ghana."
 BENIN = "Le 9 juin dernier, le Bénin a fermé sa frontière avec le Togo."
 GUINEE = " date 2021-05 Le 2 mars, la Guinée a reçu une délégation du Maroc."
-SUMMARY = re.compile(r"^nigerfacts: (\d+) documents, (\d+) facts, (\d+) errors, \d+\.\d s$")
+SUMMARY = re.compile(r"^nigerfacts: (\d+) documents?, (\d+) facts?, (\d+) errors?, \d+\.\d s$")
 
 
 def write(path: Path, text: str) -> Path:

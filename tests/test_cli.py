@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 
@@ -128,3 +130,153 @@ def test_help_does_not_import_spacy():
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
     assert "spacy" not in imported
     assert "extract" in proc.stdout
+
+
+# -- what a newcomer tries first: -h, help, --version, completion -----------------------------
+
+def test_short_h_is_help_for_the_app_and_for_a_command():
+    assert "extract" in runner.invoke(app, ["-h"]).stdout
+    result = runner.invoke(app, ["extract", "-h"])
+    assert result.exit_code == 0
+    assert "--only" in result.stdout and "--quiet" in result.stdout
+
+
+def test_help_command_shows_the_app_or_a_command_help():
+    result = runner.invoke(app, ["help"])
+    assert result.exit_code == 0
+    assert "timeline" in result.stdout and "schema" in result.stdout
+    result = runner.invoke(app, ["help", "extract"])
+    assert result.exit_code == 0
+    assert "Usage: nigerfacts extract" in result.stdout
+    result = runner.invoke(app, ["help", "nope"])
+    assert result.exit_code == 2
+    assert "no such command 'nope'" in result.stderr
+
+
+def test_version_is_printed_and_exits_0():
+    from nigerfacts import __version__
+
+    for flag in ("--version", "-V"):
+        result = runner.invoke(app, [flag])
+        assert result.exit_code == 0
+        assert result.stdout == f"nigerfacts {__version__}\n"
+
+
+def test_show_completion_prints_the_script_of_the_shell_asked_for():
+    zsh = runner.invoke(app, ["--show-completion", "zsh"])
+    assert zsh.exit_code == 0
+    assert "#compdef nigerfacts" in zsh.stdout
+    bash = runner.invoke(app, ["--show-completion", "bash"])
+    assert "complete -o default -F" in bash.stdout and "#compdef" not in bash.stdout
+    assert "_NIGERFACTS_COMPLETE=complete_fish" in runner.invoke(
+        app, ["--show-completion", "fish"]).stdout
+    assert runner.invoke(app, ["--show-completion", "tcsh"]).exit_code == 2
+
+
+# -- formats: from --output's extension; each command lists only what it does -----------------
+
+def test_output_extension_gives_the_format(tmp_path):
+    a = write(tmp_path, "a.txt", TEXT)
+    b = write(tmp_path, "b.txt", "Moscou a démenti.")
+    for name, check in [
+        ("facts.jsonl", lambda s: [json.loads(x)["source"] for x in s.splitlines()]
+         == [str(a), str(b)]),
+        ("facts.json", lambda s: [d["source"] for d in json.loads(s)] == [str(a), str(b)]),
+        ("report.html", lambda s: s.startswith("<!DOCTYPE html>") and 'id="a2"' in s),
+        ("facts.txt", lambda s: "Countries (2)" in s and "\x1b[" not in s),
+        ("facts.out", lambda s: isinstance(json.loads(s), list)),
+    ]:
+        out = tmp_path / name
+        result = runner.invoke(app, ["extract", str(a), str(b), "-o", str(out)])
+        assert result.exit_code == 0, (name, result.stderr)
+        assert check(out.read_text(encoding="utf-8")), name
+
+
+def test_format_option_wins_over_the_extension(tmp_path):
+    a = write(tmp_path, "a.txt", TEXT)
+    out = tmp_path / "facts.html"
+    runner.invoke(app, ["extract", str(a), "-o", str(out), "-f", "json"])
+    assert json.loads(out.read_text(encoding="utf-8"))["reference_date"] == "2024-03"
+
+
+def test_eval_and_timeline_offer_only_the_formats_they_write(tmp_path):
+    a = write(tmp_path, "a.txt", TEXT)
+    assert runner.invoke(app, ["eval", "samples", "-f", "jsonl"]).exit_code == 2
+    assert runner.invoke(app, ["timeline", str(a), "-f", "html"]).exit_code == 2
+    result = runner.invoke(app, ["timeline", str(a), "-f", "jsonl"])
+    assert result.exit_code == 0
+    assert [json.loads(line)["value"] for line in result.stdout.splitlines()] == ["2024-03-16"]
+
+
+# -- --only --------------------------------------------------------------------------------
+
+def test_only_gives_the_kinds_asked_for(tmp_path):
+    path = write(tmp_path, "a.txt", TEXT)
+    result = runner.invoke(app, ["extract", str(path), "--only", "dates,countries", "-f", "json"])
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert set(doc) == {"source", "reference_date", "dates", "countries"}
+    assert [c["code"] for c in doc["countries"]] == ["NER", "USA"]
+    table = runner.invoke(app, ["extract", str(path), "--only", "countries", "-f", "table"])
+    assert "Countries (2)" in table.stdout
+    assert "Dates" not in table.stdout and "Leaders" not in table.stdout
+
+
+def test_only_rejects_an_unknown_kind():
+    result = runner.invoke(app, ["extract", "a.txt", "--only", "dates,people"])
+    assert result.exit_code == 2
+    assert "choose among dates, countries, troops, leaders" in result.stderr
+
+
+# -- summary line, --quiet -----------------------------------------------------------------
+
+def test_summary_line_speaks_singular_and_quiet_silences_it(tmp_path):
+    good = write(tmp_path, "a.txt", "Moscou a démenti.")
+    missing = str(tmp_path / "nope.txt")
+    result = runner.invoke(app, ["extract", str(good), missing, "-f", "jsonl"])
+    assert re.fullmatch(r"nigerfacts: 2 documents, 1 fact, 1 error, [\d.]+ s",
+                        result.stderr.splitlines()[-1])
+    quiet = runner.invoke(app, ["extract", str(good), missing, "-f", "jsonl", "-q"])
+    assert quiet.exit_code == 1
+    assert quiet.stderr == f"nigerfacts: {missing}: no such file\n"
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+def test_tables_say_plain_words_and_when_a_kind_is_empty(tmp_path):
+    path = write(tmp_path, "a.txt", " date 2024-06 Plus de 200 soldats tchadiens ont été "
+                                    "déployés au Niger, dont une dizaine ont été tués.")
+    out = runner.invoke(app, ["extract", str(path), "-f", "table"]).stdout
+    assert "more than" in out and "casualties" in out
+    assert "more_than" not in out
+    assert "Leaders: no leaders" in out
+    assert "Plus de 200" in out  # the phrase, not just "200"
+
+
+def test_tables_separate_articles_by_a_rule_with_their_name(tmp_path):
+    a = write(tmp_path, "a.txt", TEXT)
+    b = write(tmp_path, "b.txt", "Moscou a démenti.")
+    out = runner.invoke(app, ["extract", str(a), str(b), "-f", "table"]).stdout
+    rules = [line for line in out.splitlines() if line.startswith(("a.txt", str(a), str(b)))]
+    assert len(rules) == 2 and "─" in rules[0]
+
+
+# -- a reader that stops early (`| head -n1`) ------------------------------------------------
+
+def _into_closed_pipe(*args: str) -> subprocess.CompletedProcess:
+    """Run the CLI with stdout a pipe whose reader is already gone: every write fails."""
+    read, write_end = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run([sys.executable, "-m", "nigerfacts", *args], stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+    finally:
+        os.close(write_end)
+
+
+def test_closed_pipe_is_not_an_error(tmp_path):
+    proc = _into_closed_pipe("schema")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    path = write(tmp_path, "a.txt", TEXT)
+    proc = _into_closed_pipe("extract", str(path), str(path), "-f", "jsonl", "-q")
+    assert (proc.returncode, proc.stderr) == (0, "")
