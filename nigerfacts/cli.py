@@ -15,9 +15,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from enum import Enum
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -204,7 +205,12 @@ def _kinds(only: str | None) -> tuple[str, ...]:
 
 
 def _error(message: str) -> None:
-    typer.echo(f"nigerfacts: {message}", err=True)
+    from . import terminal
+
+    if terminal.current is not None:
+        terminal.current.say(f"nigerfacts: {message}")
+    else:
+        typer.echo(f"nigerfacts: {message}", err=True)
 
 
 class InputFormat(str, Enum):
@@ -298,7 +304,8 @@ def extract(
 
       echo " date 2024-03 Le 6 juillet dernier, 200 soldats tchadiens..." | nigerfacts extract -
     """
-    from .sources import JsonFields, expand, iter_sources
+    from .sources import JsonFields, check, display_name, expand, iter_sources
+    from .terminal import Screen
 
     fmt = output_format_for(output_format, output)
     fields = JsonFields(id_field, text_field, date_field)
@@ -308,30 +315,37 @@ def extract(
               and not paths[0].endswith(".jsonl"))
     kinds = _kinds(only)
     texts: dict[str, str] = {}
+    # Every input looked at before the model loads: what is wrong is said at once.
+    said: set[str] = set()
+    for name in files:
+        reason = check(name, input_format.value, glob)
+        if reason is not None:
+            said.add(display_name(name))
+            _error(f"{display_name(name)}: {reason}")
     sources = iter_sources(files, input_format.value, glob, fields)
     if db is not None:
         if output_format is not None or output is not None:
             raise typer.BadParameter("--db writes to the database: leave out --format and "
                                      "--output", param_hint="--db")
-        _to_archive(db, refresh, sources, date, model, workers, batch_size)
+        _to_archive(db, refresh, sources, date, model, workers, batch_size, said)
         return
     if scheduler is not None:
         records = _on_dask(sources, scheduler, date, model, workers or 1, batch_size, stats, texts)
     else:
         records = _run(sources, date, model, workers, batch_size, stats,
-                       texts if fmt in (OutputFormat.html, OutputFormat.table) else None)
+                       texts if fmt in (OutputFormat.html, OutputFormat.table) else None,
+                       said=said)
     try:
-        with _destination(output) as out, _progress(len(files), single or quiet) as advance:
-            tracked = _tracked(_only(records, kinds, stats), advance)
+        with _destination(output) as out, Screen(
+                out, total=len(files), bar=not single, tables_out=fmt is OutputFormat.table,
+                quiet=quiet) as screen:
+            tracked = _tracked(_only(records, kinds, stats), screen.advance)
             if fmt is OutputFormat.table:
-                from rich.console import Console
-
                 from .render import tables
 
-                console = Console(file=out)
                 for record in tracked:
                     if isinstance(record, Facts):
-                        console.print(tables(record, texts.pop(str(record.source), None), kinds))
+                        screen.show(tables(record, texts.pop(str(record.source), None), kinds))
             elif fmt in (OutputFormat.csv, OutputFormat.tsv):
                 from .rows import write_csv
 
@@ -357,6 +371,9 @@ def extract(
     except _Terminated:
         _error("terminated; no output file was written")
         raise typer.Exit(128 + signal.SIGTERM) from None
+    if stats.yearless and not quiet:
+        _error(f"warning: {plural(stats.yearless, 'document')} without a publication date: "
+               "dates without a year stay --MM-DD; --date YYYY-MM-DD places them")
     if not single and not quiet:
         _error(f"{plural(stats.documents, 'document')}, {plural(stats.facts, 'fact')}, "
                f"{plural(stats.errors, 'error')}, {time.perf_counter() - stats.started:.1f} s")
@@ -369,7 +386,7 @@ class _ModelError(Exception):
 
 
 def _to_archive(path: Path, refresh: bool, sources: Iterable[Source], date: str | None,
-                model: str, workers: int, batch_size: int) -> None:
+                model: str, workers: int, batch_size: int, said: set[str]) -> None:
     """`extract --db`: new and changed articles into the archive, a transaction per batch."""
     import sqlite3
 
@@ -384,7 +401,7 @@ def _to_archive(path: Path, refresh: bool, sources: Iterable[Source], date: str 
         raise typer.Exit(2) from None
     with archive:
         records = _run(archive.fresh(sources, refresh=refresh), date, model, workers,
-                       batch_size, stats, texts)
+                       batch_size, stats, texts, said=said)
         previous = (signal.signal(signal.SIGTERM, _on_sigterm)
                     if threading.current_thread() is threading.main_thread() else None)
         try:
@@ -424,14 +441,19 @@ class _Stats:
     documents: int = 0
     facts: int = 0
     errors: int = 0
+    yearless: int = 0
     started: float = field(default_factory=time.perf_counter)
 
 
 def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
-         batch_size: int, stats: _Stats, texts: dict[str, str] | None = None
-         ) -> Iterator[Facts | ErrorRecord]:
-    """Facts or error records, one per input, in input order; texts kept in `texts` if given."""
-    from .pipeline import ModelNotFoundError, extract_many
+         batch_size: int, stats: _Stats, texts: dict[str, str] | None = None,
+         said: set[str] = frozenset()) -> Iterator[Facts | ErrorRecord]:
+    """Facts or error records, one per input, in input order; texts kept in `texts` if given.
+
+    The model is loaded once a first input is known good, not at all if none is; failed
+    inputs are said on stderr, unless they are in `said` already.
+    """
+    from .pipeline import ModelNotFoundError, extract_many, load_pipeline
 
     pending: deque[ErrorRecord | str] = deque()
     dates: deque[str | None] = deque()
@@ -441,7 +463,8 @@ def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
             stats.documents += 1
             if source.error is not None:
                 stats.errors += 1
-                _error(f"{source.name}: {source.error}")
+                if source.name not in said:
+                    _error(f"{source.name}: {source.error}")
                 pending.append(ErrorRecord(source=source.name, error=source.error))
                 continue
             for warning in source.warnings:
@@ -460,8 +483,15 @@ def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
         while pending and isinstance(pending[0], ErrorRecord):
             yield pending.popleft()
 
+    good = good_texts()
+    first = next(good, None)
+    if first is None:
+        yield from flush_errors()
+        return
     try:
-        for facts in extract_many(good_texts(), reference_dates(), model=model,
+        with _loading(model):
+            load_pipeline(model)
+        for facts in extract_many(chain([first], good), reference_dates(), model=model,
                                   batch_size=batch_size, n_process=workers):
             yield from flush_errors()
             facts.source = pending.popleft()
@@ -471,6 +501,13 @@ def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
     except ModelNotFoundError as exc:
         raise _ModelError(str(exc)) from None
     yield from flush_errors()
+
+
+def _loading(model: str) -> AbstractContextManager[None]:
+    """The screen's spinner while `model` loads, if there is a screen."""
+    from . import terminal
+
+    return terminal.current.loading(model) if terminal.current is not None else nullcontext()
 
 
 def _on_dask(sources: Iterable[Source], scheduler: str, date: str | None, model: str,
@@ -541,23 +578,10 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
             os.unlink(partial)
 
 
-@contextmanager
-def _progress(total: int, single: bool) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr for batches, when stderr is a terminal; silent otherwise."""
-    if single or not sys.stderr.isatty():
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Extracting", total=total or None)
-        yield lambda: progress.advance(task)
-
-
 def _only(records: Iterator[Facts | ErrorRecord], kinds: tuple[str, ...], stats: _Stats
           ) -> Iterator[Facts | ErrorRecord]:
-    """The records with the kinds not asked for (--only) emptied, and not counted."""
+    """The records with the kinds not asked for (--only) emptied, and not counted; the
+    documents with dates left without a year counted."""
     from .views import KINDS
 
     dropped = [k for k in KINDS if k not in kinds]
@@ -565,6 +589,8 @@ def _only(records: Iterator[Facts | ErrorRecord], kinds: tuple[str, ...], stats:
         if dropped and isinstance(record, Facts):
             stats.facts -= sum(len(getattr(record, k)) for k in dropped)
             record = record.model_copy(update={kind: [] for kind in dropped})
+        if isinstance(record, Facts) and any(d.year == "unknown" for d in record.dates):
+            stats.yearless += 1
         yield record
 
 
@@ -619,9 +645,13 @@ def evaluate(
         from .sources import iter_sources
 
         paths = [str(directory / "articles" / f"{doc_id}.txt") for doc_id in gold]
-        records = _run(iter_sources(paths), None, model, 1, 16, _Stats())
-        predicted = {Path(str(r.source)).stem: r.model_dump(mode="json")
-                     for r in records if isinstance(r, Facts)}
+        from .terminal import Screen
+
+        with Screen(None, total=len(paths), bar=True) as screen:
+            records = _tracked(_run(iter_sources(paths), None, model, 1, 16, _Stats()),
+                               screen.advance)
+            predicted = {Path(str(r.source)).stem: r.model_dump(mode="json")
+                         for r in records if isinstance(r, Facts)}
     report = score(gold, predicted)
     fmt = output_format or (ScoreFormat.table if sys.stdout.isatty() else ScoreFormat.json)
     if fmt is ScoreFormat.table:
@@ -670,9 +700,14 @@ def timeline(
 
     texts: dict[str, str] = {}
     stats = _Stats()
-    records = _run(iter_sources(list(expand(paths))), date, model, 1, 16, stats, texts)
+    from .terminal import Screen
+
+    files = list(expand(paths))
+    records = _run(iter_sources(files), date, model, 1, 16, stats, texts)
     try:
-        items = [(texts[r.source], r) for r in records if isinstance(r, Facts) and r.source]
+        with Screen(None, total=len(files), bar=True) as screen:
+            items = [(texts[r.source], r) for r in _tracked(records, screen.advance)
+                     if isinstance(r, Facts) and r.source]
     except _ModelError as exc:
         _error(str(exc))
         raise typer.Exit(1) from None
@@ -697,8 +732,11 @@ def timeline(
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of one output document (what 'extract --format json' emits)."""
-    typer.echo(json.dumps(Facts.model_json_schema(), indent=2, ensure_ascii=False))
+    """Print the JSON Schema of one output record: a document's facts or an error record
+    (each object of 'extract --format json', each line of '--format jsonl')."""
+    from .models import record_schema
+
+    typer.echo(json.dumps(record_schema(), indent=2, ensure_ascii=False))
 
 
 def main() -> None:

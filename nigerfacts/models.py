@@ -6,9 +6,9 @@ read (after decoding, before anything else), so `text[start:end] == mention`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 Precision = Literal["day", "month", "year"]
 Qualifier = Literal["exact", "approx", "more_than", "less_than"]
@@ -93,3 +93,12 @@ class ErrorRecord(_Model):
 
     source: str
     error: str = Field(description="One-line reason.")
+
+
+def record_schema() -> dict[str, Any]:
+    """JSON Schema of one output record: the facts of a document, or the error record put
+    in its place; each line of a JSON Lines stream is one of the two."""
+    schema = TypeAdapter(Facts | ErrorRecord).json_schema()
+    return {"title": "nigerfacts record",
+            "description": "The facts of one document, or an error record in its place.",
+            **schema}

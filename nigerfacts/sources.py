@@ -279,6 +279,44 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def check(name: str, input_format: str = "auto", glob: str = "*.txt") -> str | None:
+    """Why input `name` cannot be processed, as far as a cheap look tells (its metadata and
+    first bytes): missing, unreadable, a directory, too large, empty, binary. None when it
+    looks good: reading it whole may still find a reason. Stdin is not looked at."""
+    if name == "-":
+        return None
+    path = Path(name)
+    if _is_dir(path):
+        return f"directory without '{glob}' files"
+    auto = input_format == "auto"
+    whole = (input_format in ("jsonl", "html") or (auto and name.endswith(".jsonl"))
+             or (auto and name.lower().endswith(_HTML_SUFFIXES)))  # judged when parsed
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None  # devices and FIFOs: reading them says what they are
+        if whole or info.st_size > MAX_BYTES:
+            return None if info.st_size <= MAX_BYTES else _TOO_LARGE
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+    except (FileNotFoundError, NotADirectoryError):
+        return "broken symbolic link" if _is_link(path) else "no such file"
+    except PermissionError:
+        return "permission denied"
+    except (OSError, ValueError) as exc:
+        return _reason(exc)
+    if not head.strip() and info.st_size <= _HEAD:
+        return "empty (no text)"
+    try:
+        decode(head)
+    except InputError as exc:
+        return str(exc)
+    return None
+
+
+_HEAD = 8192
+
+
 def iter_sources(paths: Iterable[str], input_format: str = "auto", glob: str = "*.txt",
                  fields: JsonFields = JsonFields()) -> Iterator[Source]:
     """Every article of every input, read one at a time so a large batch is streamed."""

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from nigerfacts.cli import app
@@ -97,9 +98,24 @@ def test_missing_file_exits_1_and_the_rest_is_processed(tmp_path):
     assert records[1]["countries"][0]["code"] == "NER"
 
 
-def test_schema_command_prints_the_models_schema():
-    result = runner.invoke(app, ["schema"])
-    assert json.loads(result.stdout) == Facts.model_json_schema()
+def test_schema_describes_facts_and_error_records():
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    assert schema["$defs"]["Facts"] == {
+        k: v for k, v in Facts.model_json_schema().items() if k != "$defs"}
+    jsonschema.validate({"source": "a.txt", "error": "no such file"}, schema)
+    jsonschema.validate({"source": "a.txt", "dates": []}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"source": "a.txt", "error": "x", "dates": []}, schema)
+
+
+def test_a_json_lines_stream_with_errors_validates_line_by_line(tmp_path):
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    good = write(tmp_path, "a.txt", TEXT)
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt"), str(good), "-f", "jsonl"])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [("error" in line) for line in lines] == [True, False]
+    for line in lines:
+        jsonschema.validate(line, schema)
 
 
 def test_real_subprocess_output_validates_against_printed_schema(tmp_path, sample_paths):
@@ -280,3 +296,57 @@ def test_closed_pipe_is_not_an_error(tmp_path):
     path = write(tmp_path, "a.txt", TEXT)
     proc = _into_closed_pipe("extract", str(path), str(path), "-f", "jsonl", "-q")
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+# -- inputs checked before the model loads -----------------------------------------------------
+
+def _imports(*args: str, cwd=None) -> tuple[subprocess.CompletedProcess, set[str]]:
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "nigerfacts", *args],
+                          capture_output=True, text=True, cwd=cwd)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()
+                if line.startswith("import time:")}
+    return proc, imported
+
+
+def test_bad_inputs_are_answered_without_loading_the_model(tmp_path):
+    write(tmp_path, "empty.txt", "  \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x00\x00" * 64)
+    (tmp_path / "folder").mkdir()
+    proc, imported = _imports("extract", "missing.txt", "empty.txt", "binary.txt", "folder",
+                              "-f", "jsonl", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "spacy" not in imported and "thinc" not in imported
+    said = [line for line in proc.stderr.splitlines() if line.startswith("nigerfacts:")]
+    assert said[:4] == ["nigerfacts: missing.txt: no such file",
+                        "nigerfacts: empty.txt: empty (no text)",
+                        "nigerfacts: binary.txt: binary file (contains NUL bytes), not text",
+                        "nigerfacts: folder: directory without '*.txt' files"]
+    assert [json.loads(line)["error"] for line in proc.stdout.splitlines()] == [
+        "no such file", "empty (no text)", "binary file (contains NUL bytes), not text",
+        "directory without '*.txt' files"]
+
+
+def test_a_bad_input_is_said_before_a_good_one_is_read(tmp_path):
+    good = write(tmp_path, "a.txt", TEXT)
+    result = runner.invoke(app, ["extract", str(good), str(tmp_path / "nope.txt"), "-f", "jsonl"])
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"nigerfacts: {tmp_path / 'nope.txt'}: no such file"
+    assert sum("nope.txt" in line for line in lines) == 1  # said once, first
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == [str(good), str(tmp_path / "nope.txt")]
+
+
+# -- dates left without a year ----------------------------------------------------------------
+
+def test_dates_without_a_year_are_explained_once(tmp_path):
+    a = write(tmp_path, "a.txt", "Le 15 septembre, 300 soldats tchadiens sont arrivés.")
+    b = write(tmp_path, "b.txt", "Le 2 mars, la Guinée a reçu une délégation du Maroc.")
+    result = runner.invoke(app, ["extract", str(a), str(b), "-f", "jsonl"])
+    assert [json.loads(x)["dates"][0]["value"] for x in result.stdout.splitlines()] == [
+        "--09-15", "--03-02"]
+    hints = [line for line in result.stderr.splitlines() if "--date" in line]
+    assert hints == ["nigerfacts: warning: 2 documents without a publication date: dates "
+                     "without a year stay --MM-DD; --date YYYY-MM-DD places them"]
+    placed = runner.invoke(app, ["extract", str(a), "--date", "2024-10", "-f", "json"])
+    assert placed.stderr == ""
+    assert runner.invoke(app, ["extract", str(a), "-q", "-f", "json"]).stderr == ""
