@@ -42,7 +42,10 @@ td,th{{border:1px solid #d1d5db;padding:3px 6px;text-align:left;vertical-align:t
 tr:target,.anchor:target+a .nf{{outline:2px solid #2563eb;background:#eff6ff}}
 [id]{{scroll-margin-top:12px}}
 @media (max-width:{NARROW}){{.columns{{grid-template-columns:minmax(0,1fr)}}
-nav,section,header{{padding:10px 12px}}}}
+nav,section,header{{padding:10px 12px}}
+table,tbody,tr,td{{display:block}} thead{{display:none}}
+tr{{border:1px solid #d1d5db;border-radius:4px;margin-bottom:6px;padding:2px 0}}
+td{{border:0;padding:1px 8px}} td::before{{content:attr(data-label) ": ";font-weight:600}}}}
 """
 
 
@@ -94,10 +97,12 @@ def _table(kind: str, found: list[Row], text: str, prefix: str) -> str:
     view = VIEWS[kind]
     if not found:
         return f'<h3>{view.title}</h3><p class="empty">{view.empty}</p>'
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header(kind))
+    labels = header(kind)
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in labels)
     body = []
     for n, row in enumerate(found):
-        cells = "".join(f"<td>{html.escape(c)}</td>" for c in row.cells[:-1])
+        cells = "".join(f'<td data-label="{html.escape(label)}">{html.escape(c)}</td>'
+                        for label, c in zip(labels[:-1], row.cells[:-1], strict=True))
         by_text: dict[str, list[int]] = {}
         for start, end in row.spans:
             by_text.setdefault(" ".join(text[start:end].split()), []).append(start)
@@ -106,7 +111,8 @@ def _table(kind: str, found: list[Row], text: str, prefix: str) -> str:
             + (f" ×{len(starts)}" if len(starts) > 1 else "") for said, starts in by_text.items())
         if len(row.spans) == 1 and kind == "troops":  # the phrase around, the count linked
             links = f'<a href="#{prefix}-t{row.spans[0][0]}">{html.escape(row.cells[-1])}</a>'
-        body.append(f'<tr id="{prefix}-{kind}-{n}">{cells}<td>{links}</td></tr>')
+        body.append(f'<tr id="{prefix}-{kind}-{n}">{cells}<td data-label="{labels[-1]}">'
+                    f"{links}</td></tr>")
     return (f'<h3>{view.title} ({len(found)})</h3><div class="scroll"><table><thead><tr>'
             f"{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
 
@@ -126,15 +132,15 @@ def _section(n: int, text: str, facts: Facts, kinds: Sequence[str], name: str) -
 
 def _index(articles: Sequence[tuple[str, Facts]], kinds: Sequence[str], names: list[str]
            ) -> str:
-    head = "".join(f"<th>{VIEWS[k].title}</th>" for k in kinds)
     body = "".join(
-        f'<tr><td><a href="#a{n}" title="{html.escape(facts.source or "")}">'
+        f'<tr><td data-label="Article"><a href="#a{n}" title="{html.escape(facts.source or "")}">'
         f"{html.escape(names[n - 1])}</a></td>"
-        f"<td>{html.escape(facts.reference_date or NONE)}</td>"
-        + "".join(f"<td>{len(getattr(facts, k))}</td>" for k in kinds) + "</tr>"
+        f'<td data-label="Reference date">{html.escape(facts.reference_date or NONE)}</td>'
+        '<td data-label="Facts">' + ", ".join(
+            f"{len(getattr(facts, k))} {VIEWS[k].title.lower()}" for k in kinds) + "</td></tr>"
         for n, (_, facts) in enumerate(articles, 1))
     return (f'<nav id="index"><h2>Articles ({len(articles)})</h2><div class="scroll"><table>'
-            f"<thead><tr><th>Article</th><th>Reference date</th>{head}</tr></thead>"
+            "<thead><tr><th>Article</th><th>Reference date</th><th>Facts</th></tr></thead>"
             f"<tbody>{body}</tbody></table></div></nav>")
 
 

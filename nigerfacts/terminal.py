@@ -46,9 +46,8 @@ class Screen:
         if live:
             console = self.results if results_here and self.results else Console(stderr=True)
             self.progress: Progress | None = Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True,
-                redirect_stdout=False, redirect_stderr=False)
+                SpinnerColumn(), TextColumn("{task.description}"), console=console,
+                transient=True, redirect_stdout=False, redirect_stderr=False)
         else:
             self.progress = None
         self.task = None
@@ -76,6 +75,9 @@ class Screen:
             yield
         finally:
             if self.bar:
+                self.progress.columns = (SpinnerColumn(), TextColumn("{task.description}"),
+                                         BarColumn(), MofNCompleteColumn(),
+                                         TimeRemainingColumn())
                 self.progress.update(self.task, description="Extracting",
                                      total=self.total or None, completed=self.done)
             else:

@@ -83,7 +83,7 @@ def test_html_report_links_highlights_and_rows_both_ways():
     mark_links = set(re.findall(r'<a href="#(a1-\w+-\d+)"><mark', page))
     assert mark_links == row_ids  # every highlight leads to its row, every row has one
     anchors = set(re.findall(r'<span class="anchor" id="(a1-t\d+)">', page))
-    row_links = set(re.findall(r'<td><a href="#(a1-t\d+)">', page))
+    row_links = set(re.findall(r'<td data-label="Evidence"><a href="#(a1-t\d+)">', page))
     assert row_links and row_links <= anchors  # a row's evidence leads to its mentions
     start = ARTICLE.index("300 soldats")
     assert f'id="a1-t{start}"' in page
@@ -92,7 +92,8 @@ def test_html_report_links_highlights_and_rows_both_ways():
 def test_html_report_speaks_english_throughout():
     page = html_report([(ARTICLE, nigerfacts.extract(ARTICLE))])
     labels = re.sub(r'<article class="text".*?</article>', "", page, flags=re.S)
-    labels = re.sub(r"<td><a [^>]*>[^<]*</a></td>", "", labels)  # the evidence: article text
+    # The evidence is the article's text, in French.
+    labels = re.sub(r'<td data-label="Evidence"><a [^>]*>[^<]*</a></td>', "", labels)
     for french in ("Pays", "Dirigeants", "Effectifs", "Valeur", "référence", ">oui<", ">non<"):
         assert french not in labels
     assert "Troop counts (1)" in page and "Reference date" in page
@@ -156,7 +157,7 @@ document.getElementById('f').onload = () => {
   const w = document.getElementById('f').contentWindow, d = w.document;
   const box = e => e.getBoundingClientRect();
   const text = box(d.querySelector('#a1 .text')), facts = box(d.querySelector('#a1 .facts'));
-  const right = Math.max(...[...d.querySelectorAll('table')].map(t => box(t.parentElement).right));
+  const right = Math.max(...[...d.querySelectorAll('table')].map(t => box(t).right));
   document.title = JSON.stringify({viewport: w.innerWidth, scroll: d.documentElement.scrollWidth,
     text: [text.left, text.top, text.width, text.bottom],
     facts: [facts.left, facts.top, facts.width],
@@ -205,7 +206,7 @@ def test_report_layout_in_headless_chromium(tmp_path: Path, report_page, width, 
     layout = json.loads(found.group(1).replace("&quot;", '"'))
     assert layout["viewport"] == width
     assert layout["scroll"] <= width  # nothing wider than the screen
-    assert layout["tables_right"] <= width
+    assert layout["tables_right"] <= width  # every table whole, none to scroll sideways
     text_left, text_top, text_width, text_bottom = layout["text"]
     facts_left, facts_top, facts_width = layout["facts"]
     if width >= 1000:  # two columns side by side, the text the wider
