@@ -59,7 +59,8 @@ app = typer.Typer(
         "  nigerfacts extract article.txt | jq .troops    # JSON when piped\n\n"
         "  cat article.txt | nigerfacts extract - --date 2024-08\n\n"
         "  nigerfacts extract corpus/*.txt --format jsonl > facts.jsonl\n\n"
-        "  nigerfacts schema > facts.schema.json"
+        "  nigerfacts schema > facts.schema.json\n\n"
+        "  nigerfacts help extract                        # the options of a command"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -157,23 +158,6 @@ def _main(
     """Extract dates, countries, troop counts and leaders from French news articles."""
 
 
-@app.command("help")
-def help_(ctx: typer.Context, command: Annotated[str | None, typer.Argument(
-        help="The command to explain.", show_default=False)] = None) -> None:
-    """Show the help of nigerfacts, or of one of its commands."""
-    group = ctx.parent
-    assert group is not None and isinstance(group.command, TyperGroup)
-    if command is None:
-        typer.echo(group.get_help())
-        return
-    sub = group.command.get_command(group, command)
-    if sub is None:
-        _error(f"no such command '{command}'; the commands: "
-               + ", ".join(group.command.list_commands(group)))
-        raise typer.Exit(2)
-    typer.echo(sub.get_help(type(ctx)(sub, info_name=command, parent=group)))
-
-
 def plural(count: int, noun: str) -> str:
     """'1 error', '2 errors'."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
@@ -232,7 +216,7 @@ def _workers(value: str) -> int:
 def extract(
     paths: Annotated[list[str], typer.Argument(
         help="Article files, directories (searched recursively) or '-' for standard input.",
-        show_default=False)],
+        metavar="PATH", show_default=False)],
     output_format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f",
         help="table, json (one object, or an array for several inputs), jsonl "
@@ -678,7 +662,8 @@ def evaluate(
 @app.command()
 def timeline(
     paths: Annotated[list[str], typer.Argument(
-        help="Article files, directories or '-' for standard input.", show_default=False)],
+        help="Article files, directories or '-' for standard input.", metavar="PATH",
+        show_default=False)],
     output_format: Annotated[TimelineFormat | None, typer.Option(
         "--format", "-f", help="table, json or jsonl. Default: table on a terminal, json when "
                                "piped.", show_default=False)] = None,
@@ -737,6 +722,23 @@ def schema() -> None:
     from .models import record_schema
 
     typer.echo(json.dumps(record_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command("help")
+def help_(ctx: typer.Context, command: Annotated[str | None, typer.Argument(
+        help="The command to explain.", show_default=False)] = None) -> None:
+    """Show the help of nigerfacts, or of one of its commands."""
+    group = ctx.parent
+    assert group is not None and isinstance(group.command, TyperGroup)
+    if command is None:
+        typer.echo(group.get_help())
+        return
+    sub = group.command.get_command(group, command)
+    if sub is None:
+        _error(f"no such command '{command}'; the commands: "
+               + ", ".join(group.command.list_commands(group)))
+        raise typer.Exit(2)
+    typer.echo(sub.get_help(type(ctx)(sub, info_name=command, parent=group)))
 
 
 def main() -> None:
