@@ -4,7 +4,8 @@ A gold directory holds `articles/<id>.txt` and `gold/<id>.json`. Facts are compa
 sets per article and micro-averaged: dates by ISO value, countries by code, troops by
 (count, country) and by count alone, leaders by name (accent- and case-blind; one name's
 words contain the other's and both end with the same word), with how often a matched
-leader's country and `former` are right.
+leader's country and `former` are right, and a matched troop count's `location`, `as_of`
+and `mission` (the mission accent- and case-blind), each where the gold record has it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 KINDS = ("dates", "countries", "troops", "troops_count", "leaders")
 MAIN_KINDS = ("dates", "countries", "troops", "leaders")
+TROOP_FIELDS = ("location", "as_of", "mission")
 
 
 @dataclass
@@ -49,6 +51,8 @@ class Report:
     leaders_matched: int = 0
     leader_country_ok: int = 0
     leader_former_ok: int = 0
+    troop_fields: dict[str, list[int]] = field(
+        default_factory=lambda: {f: [0, 0] for f in TROOP_FIELDS})  # field -> [right, scored]
     articles: int = 0
     details: list[tuple[str, str, str, str]] = field(default_factory=list)
 
@@ -63,6 +67,10 @@ class Report:
             "matched": self.leaders_matched,
             "country_acc": round(self.leader_country_ok / n, 3),
             "former_acc": round(self.leader_former_ok / n, 3),
+        }
+        figures["troop_attributes"] = {  # the fields some gold count gives
+            name: {"n": n, "acc": round(ok / n, 3)}
+            for name, (ok, n) in self.troop_fields.items() if n
         }
         figures["articles"] = self.articles
         return figures
@@ -133,6 +141,37 @@ def score_article(report: Report, doc_id: str, gold: dict[str, Any],
     s.fp += len(free)
     report.details += [(doc_id, "leaders", "FALSE", f"{x['name']} ({x.get('country')})")
                        for x in free]
+    score_troop_fields(report, doc_id, gold, predicted)
+
+
+def _same_field(name: str, gold: Any, predicted: Any) -> bool:
+    if name == "mission":
+        return _name_words(gold or "") == _name_words(predicted or "")
+    return gold == predicted
+
+
+def score_troop_fields(report: Report, doc_id: str, gold: dict[str, Any],
+                       predicted: dict[str, Any]) -> None:
+    """Each gold count matched by (count, country) to one predicted count: its `location`,
+    `as_of` and `mission`, where the gold record gives the field."""
+    free = [t for t in predicted.get("troops") or [] if isinstance(t.get("count"), int)]
+    for g in gold.get("troops") or []:
+        hit = next((t for t in free if (t["count"], t.get("country"))
+                    == (g.get("count"), g.get("country"))), None)
+        if hit is None:
+            continue
+        free.remove(hit)
+        for name in TROOP_FIELDS:
+            if name not in g:
+                continue
+            ok = _same_field(name, g[name], hit.get(name))
+            tally = report.troop_fields[name]
+            tally[0] += ok
+            tally[1] += 1
+            if not ok:
+                report.details.append((doc_id, "troops", name.upper(),
+                                       f"{g['count']} {g.get('country')}: gold {g[name]} "
+                                       f"got {hit.get(name)}"))
 
 
 def load_gold(directory: Path) -> dict[str, dict[str, Any]]:

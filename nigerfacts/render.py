@@ -83,7 +83,8 @@ def timeline_table(entries: list[TimelineEntry], width: int = 80) -> Table:
 
 
 def score_table(report: Report) -> Group:
-    """Precision, recall and F1 per fact kind, and the leaders' attribute accuracy."""
+    """Precision, recall and F1 per fact kind, and the accuracy of the leaders' and the troop
+    counts' attributes."""
     table = Table(title=f"Accuracy on {report.articles} articles", title_justify="left")
     for col in ("Kind", "P", "R", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="left" if col == "Kind" else "right")
@@ -94,4 +95,9 @@ def score_table(report: Report) -> Group:
     attrs = report.as_dict()["leader_attributes"]
     footer = Text(f"leaders matched {attrs['matched']}: country {attrs['country_acc']:.3f}, "
                   f"former {attrs['former_acc']:.3f}")
-    return Group(table, footer)
+    fields = report.as_dict()["troop_attributes"]
+    if not fields:
+        return Group(table, footer)
+    troops = Text("troops matched: " + ", ".join(
+        f"{name} {f['acc']:.3f} (of {f['n']})" for name, f in fields.items()))
+    return Group(table, footer, troops)

@@ -111,3 +111,4 @@ def test_same_figures_as_the_shared_scorer_on_the_dev_set(tmp_path: Path):
     for kind in ("dates", "countries", "troops", "troops_count", "leaders"):
         assert abs(ours[kind]["f1"] - theirs[kind]["f1"]) <= 0.01, kind
     assert ours["leader_attributes"] == theirs["leader_attributes"]
+    assert ours["troop_attributes"] == theirs["troop_attributes"]
