@@ -23,6 +23,7 @@ from .dates import date_facts, find_dates
 from .leaders import LeaderExtractor
 from .models import Facts
 from .text import TEXT_KEY, TEXTS_KEY, TOKENS_KEY, doc_text
+from .troop_record import TroopRecorder
 from .troops import TroopExtractor
 
 ALL_KINDS = ("dates", "countries", "troops", "leaders")
@@ -74,6 +75,7 @@ class NigerFacts:
         self.reference_date = reference_date
         self.countries = CountryResolver(nlp)
         self.troops = TroopExtractor(nlp)
+        self.troop_record = TroopRecorder(nlp)
         self.leaders = LeaderExtractor(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -96,12 +98,14 @@ class NigerFacts:
         mentions = self.countries(doc, body)
         found = find_dates(doc, body)
         facts = Facts(reference_date=reference)
+        dates = date_facts(doc_text(doc), found, reference)
         if "dates" in self.kinds:
-            facts.dates = date_facts(doc_text(doc), found, reference)
+            facts.dates = dates
         if "countries" in self.kinds:
             facts.countries = country_facts(doc, mentions)
         if "troops" in self.kinds:
-            facts.troops = self.troops(doc, mentions, body, [(d.start, d.end) for d in found])
+            troops = self.troops(doc, mentions, body, [(d.start, d.end) for d in found])
+            facts.troops = self.troop_record(doc, troops, mentions, dates, reference)
         if "leaders" in self.kinds:
             facts.leaders = self.leaders(doc, mentions, body)
         doc._.nigerfacts = facts.model_dump(mode="json")

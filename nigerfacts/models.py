@@ -60,7 +60,16 @@ class TroopFact(_Model):
     country: str | None = Field(default=None, description="Alpha-3 of the state they serve.")
     qualifier: Qualifier = "exact"
     kind: TroopKind = "strength"
-    location: str | None = Field(default=None, description="Alpha-3 of where they are, if said.")
+    location: str | None = Field(
+        default=None, description="Alpha-3 of the state where they are (for a withdrawal, "
+        "the state they leave), when the text places them.")
+    as_of: str | None = Field(
+        default=None, description="ISO 8601 date the count holds or happened, at the "
+        "text's precision: a date tied to it, else the reference date for the story's "
+        "present; null for an undated past or with no reference date.")
+    mission: str | None = Field(
+        default=None, description="The named operation, mission, force or PMC they serve "
+        "in, in the short form the text uses.")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 

@@ -115,7 +115,8 @@ class Gazetteer:
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for index, forms in enumerate(rows):
             label = f"{prefix}{index}"
-            variants = sorted({v for f in forms for v in (f.lower(), fold(f))})
+            variants = sorted({v for f in forms for w in (f.lower(), fold(f))
+                               for v in (w, w.replace("'", "’"))})
             matcher.add(label, list(nlp.tokenizer.pipe(variants)))
             self._forms[label] = {fold(f): f for f in forms}
         return matcher
