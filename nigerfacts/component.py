@@ -105,7 +105,7 @@ class NigerFacts:
             facts.countries = country_facts(doc, mentions)
         if "troops" in self.kinds:
             troops = self.troops(doc, mentions, body, [(d.start, d.end) for d in found])
-            facts.troops = self.troop_record(doc, troops, mentions, dates, reference)
+            facts.troops = self.troop_record(doc, troops, mentions, dates, reference, body)
         if "leaders" in self.kinds:
             facts.leaders = self.leaders(doc, mentions, body)
         doc._.nigerfacts = facts.model_dump(mode="json")

@@ -29,10 +29,11 @@ class TroopRecorder:
         self.gazetteer = Gazetteer(nlp)
 
     def __call__(self, doc: Doc, troops: list[TroopFact], mentions: list[CountryMention],
-                 dates: list[DateFact], reference: str | None) -> list[TroopFact]:
+                 dates: list[DateFact], reference: str | None,
+                 body_start: int = 0) -> list[TroopFact]:
         if not troops:
             return troops
-        ctx = Context(self.gazetteer, doc, mentions, dates, reference)
+        ctx = Context(self.gazetteer, doc, mentions, dates, reference, body_start)
         location, as_of = Location(ctx), AsOf(ctx)
         counts = [ctx.count(fact) for fact in troops]
         ctx.counts = [c for c in counts if c is not None]
@@ -49,7 +50,7 @@ class TroopRecorder:
             update: dict[str, object] = {"mission": mission.value, "location": where.value,
                                          "as_of": as_of(count).value}
             if fact.country is None and row is not None and row.lead is not None \
-                    and mission.cue == "sentence":
+                    and mission.cue in ("phrase", "sentence"):
                 update["country"] = row.lead
             recorded.append(fact.model_copy(update=update))
         return recorded

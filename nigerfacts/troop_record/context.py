@@ -16,6 +16,7 @@ from ..text import doc_text, doc_tokens, fold
 from .knowledge import Found, Gazetteer, Mission
 
 Evidence = tuple[str, int, int]  # text, start, end (characters)
+_ENDS = {".", "!", "?", "…", "»", "”", '"', ":"}  # what a sentence starts after
 
 
 @dataclass(frozen=True)
@@ -49,16 +50,17 @@ class Context:
     """One document's lookups for the troop record."""
 
     def __init__(self, gazetteer: Gazetteer, doc: Doc, mentions: list[CountryMention],
-                 dates: list[DateFact], reference: str | None) -> None:
+                 dates: list[DateFact], reference: str | None, body_start: int = 0) -> None:
         self.doc = doc
         self.tokens: list[Token] = doc_tokens(doc)
         self.folded = [fold(t.text) for t in self.tokens]
         self.reference = reference
         self.sentence = [0] * len(doc)
         self.sentences: list[tuple[int, int]] = []
-        for n, sent in enumerate(doc.sents):
-            self.sentences.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
+        starts = _sentence_starts(self.tokens, body_start)
+        for n, (start, end) in enumerate(zip(starts, [*starts[1:], len(doc)], strict=True)):
+            self.sentences.append((start, end))
+            for i in range(start, end):
                 self.sentence[i] = n
         breaks = [m.end() for m in BLANK_LINE.finditer(doc_text(doc))]
         self.paragraph = [bisect_right(breaks, t.idx) for t in self.tokens]
@@ -91,3 +93,16 @@ class Context:
 
     def mission(self, found: Found) -> Mission:
         return self.gazetteer.missions[found.index]
+
+
+def _sentence_starts(tokens: list[Token], body_start: int) -> list[int]:
+    """spaCy's sentence starts, repaired: the dateline is a sentence of its own (the parser
+    may read ` date 2024-09-16 Mi-août` as one), and a sentence starts only after a full
+    stop or a line break (not at `, au moins 17 soldats`)."""
+    starts = {t.i for t in tokens if t.i and t.is_sent_start and (
+        tokens[t.i - 1].text in _ENDS or tokens[t.i - 1].is_space
+        or "\n" in tokens[t.i - 1].whitespace_)} | {0}
+    body = next((t.i for t in tokens if t.idx >= body_start and not t.is_space), None)
+    if body_start and body is not None:
+        starts = {i for i in starts if i <= 0 or i >= body} | {body}
+    return sorted(starts)

@@ -48,8 +48,13 @@ class Mission:
             self.states) == 1 else None
 
     def written(self, text: str) -> str:
-        """The short form to report: the one the text uses, else the first."""
-        return next((s for s in self.shorts if fold(s) == fold(text)), self.short)
+        """The short form to report: the one the text uses, as written (`Minusma`), or that
+        its name starts with, else the first."""
+        folded = fold(text)
+        for short in self.shorts:
+            if folded == fold(short) or folded.startswith(fold(short) + " "):
+                return text[: len(short)]  # `force en attente` of `force en attente de la Cédéao`
+        return self.short
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ _NATIONAL_NOUNS = {"territoire", "sol", "ile", "iles", "eaux", "espace", "ville"
 # Nouns a state's name or nationality places (`le territoire du Guyana`, `sol malien`).
 _PLACE_NOUNS = {"territoire", "sol", "frontiere", "frontieres", "region", "province", "nord",
                 "sud", "est", "ouest", "centre", "ile", "iles", "eaux", "espace"}
-_NEAR = 3  # tokens between a case word and a state (`dans l'est de la`)
+_NEAR = 4  # tokens between a case word and a state (`dans l'est de la`)
 _CITY_NEAR = 5  # tokens between a case word and a city (`sur la place centrale de`)
 _LEFT_REACH = 8  # tokens from a withdrawal word to the state left (`retirer 4 500 soldats de`)
 _HOME_REACH = 4  # tokens from a word of return to the state reached

@@ -2,6 +2,7 @@
 in (`data/missions.tsv`), in the short form the text uses.
 
 Cues, in precedence:
+  phrase     the mission of the count's own phrase (`2 500 hommes de l'Africa Corps`);
   sentence   a mission named in the count's sentence, the nearest (`La Monusco, qui compte
              15 000 Casques bleus`, `2 500 hommes de l'Africa Corps`), unless it is one that
              ended or left (`depuis le départ de la Minusma`) or serves other states;
@@ -23,6 +24,8 @@ from .knowledge import Found, Mission
 _GENERIC = {"force", "mission", "operation"}
 _DEFINITE = {"la", "le", "l'", "cette", "ce", "cet", "sa", "son"}
 _PEACEKEEPERS = {"casques", "bleus", "soldats de la paix"}
+_OF = {"de", "du", "des", "d'"}
+_OWN_REACH = 4  # tokens from a count to the mission of its own phrase (`soldats de l'`)
 _ENDED_REACH = 4  # tokens before a mission where `départ`, `fin`, `après` end it
 
 
@@ -44,6 +47,10 @@ def decide_mission(ctx: Context, count: Count) -> tuple[Cue, Found | None]:
     """The mission a count serves in, the cue that says so, and where it is named."""
     country = count.fact.country
     sentence = ctx.sentence[count.first]
+    own = [f for f in ctx.missions if 0 < f.start - count.last <= _OWN_REACH
+           and ctx.folded[f.start - 1] in _OF | {"l'"}]
+    if own:  # `hommes de l'Africa Corps`: whoever the text says they serve
+        return _cue(ctx, own[0], "phrase"), own[0]
     here = [f for f in ctx.missions if ctx.sentence[f.start] == sentence
             and _serves(ctx.mission(f), country) and not _is_ended(ctx, f)]
     if here:
