@@ -11,7 +11,8 @@ from .models import Facts
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """One dated mention, its sentence, and the few words around it (`phrase`)."""
+    """One dated fact, a date mention or a troop count at its `as_of`, its sentence, and the
+    few words around it (`phrase`)."""
 
     value: str
     precision: str
@@ -21,18 +22,30 @@ class TimelineEntry:
     source: str | None
     start: int
     end: int
+    kind: str = "date"  # "date" or "troops"
+
+
+_PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
 def timeline(items: list[tuple[str, Facts]]) -> list[TimelineEntry]:
-    """Every dated mention of the given (text, facts), in calendar order; dates without a
-    year (--MM-DD) last, then by source and place in the text."""
+    """Every dated mention and every troop count with an `as_of` of the given (text, facts),
+    in calendar order (a count after the dates of its day); dates without a year (--MM-DD)
+    last, then by source and place in the text."""
     entries = [
         TimelineEntry(d.value, d.precision, m.text, sentence_around(text, m.start, m.end),
                       phrase_around(text, m.start, m.end, words=6), facts.source, m.start, m.end)
         for text, facts in items for d in facts.dates for m in d.mentions
     ]
-    return sorted(entries, key=lambda e: (e.value.startswith("-"), e.value, e.source or "",
-                                          e.start))
+    entries += [
+        TimelineEntry(t.as_of, _PRECISION.get(len(t.as_of), "day"), t.text,
+                      sentence_around(text, t.start, t.end),
+                      phrase_around(text, t.start, t.end, words=6), facts.source, t.start, t.end,
+                      "troops")
+        for text, facts in items for t in facts.troops if t.as_of
+    ]
+    return sorted(entries, key=lambda e: (e.value.startswith("-"), e.value, e.kind,
+                                          e.source or "", e.start))
 
 
 def short_names(sources: list[str]) -> dict[str, str]:

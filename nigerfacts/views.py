@@ -42,7 +42,7 @@ VIEWS = {
 
 # Fields that are the evidence (shown in its own column), not columns of their own.
 _EVIDENCE_FIELDS = frozenset({"text", "start", "end", "mentions"})
-_FIELD_LABELS = {"value": "Date", "code": "Code", "as_of": "As of"}
+_FIELD_LABELS = {"value": "Date", "code": "Code", "as_of": "As of", "location": "Where"}
 _VALUE_LABELS = {
     ("qualifier", "exact"): "exactly",
     ("qualifier", "approx"): "about",

@@ -127,9 +127,11 @@ def test_html_report_of_several_articles_has_an_index_then_a_section_each(tmp_pa
 def test_timeline_is_in_calendar_order_with_sentences():
     facts = nigerfacts.extract(ARTICLE)
     entries = timeline([(ARTICLE, facts)])
-    assert [e.value for e in entries] == ["2021", "2024-07-06", "2024-08"]
+    assert [(e.value, e.kind) for e in entries] == [
+        ("2021", "date"), ("2024-07-06", "date"), ("2024-07-06", "troops"), ("2024-08", "date")]
     assert entries[0].sentence == "Depuis 2021, la force conjointe patrouille autour du lac."
     assert entries[1].sentence.startswith("Le 6 juillet dernier, le président tchadien")
+    assert (entries[2].text, entries[2].sentence) == ("300 soldats", entries[1].sentence)
 
 
 def test_sentence_around_leaves_the_dateline_out():
@@ -142,7 +144,8 @@ def test_timeline_command_prints_json_when_piped(tmp_path: Path):
     path.write_text(ARTICLE, encoding="utf-8")
     result = runner.invoke(app, ["timeline", str(path)])
     assert result.exit_code == 0
-    assert [e["value"] for e in json.loads(result.stdout)] == ["2021", "2024-07-06", "2024-08"]
+    assert [e["value"] for e in json.loads(result.stdout)] == ["2021", "2024-07-06", "2024-07-06",
+                                                               "2024-08"]
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
