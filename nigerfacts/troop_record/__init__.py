@@ -2,6 +2,7 @@
 (`as_of`) and in which named mission (`mission`), each decided from its own cues
 (`location.py`, `as_of.py`, `mission.py`) once the count and its owner are known.
 
+A mission only told in the paragraph holds the count where it serves (a PMC anywhere).
 A named mission that is one state's (a national operation, a PMC) gives the owner a count
 has none of in the text (`1 500 hommes de Barkhane` -> FRA).
 """
@@ -45,7 +46,8 @@ class TroopRecorder:
             mission, named = decide_mission(ctx, count)
             row = None if named is None else ctx.mission(named)
             where = location(count, *(() if mission.cue == "paragraph" else (row, named)))
-            if mission.cue == "paragraph" and row is not None and where.value not in row.theatre:
+            if mission.cue == "paragraph" and row is not None and where.value not in row.theatre \
+                    and (row.theatre or row.kind != "pmc"):  # a PMC may serve anywhere
                 mission, named, row = Cue(None, "none"), None, None
             update: dict[str, object] = {"mission": mission.value, "location": where.value,
                                          "as_of": as_of(count).value}

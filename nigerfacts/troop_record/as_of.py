@@ -6,6 +6,7 @@ Cues, in precedence:
               a duration (`depuis 2018`), a deadline past (`jusqu'au`) or another event's
               (`après la mort ... en août 2023`); a range gives its later end (`entre janvier
               et mars` -> March);
+  then        `alors`: the date of the sentence before;
   event       a date tied to its event: a noun of the sentence (`l'avion`, `le poste`,
               `cette attaque`) named in an earlier dated sentence, or the toll it revises (a
               casualty count in the sentence or two before that had a date of its own);
@@ -60,7 +61,7 @@ class AsOf:
         own = self._sentence_date(count)
         if own is not None:
             return self._cue(own, "sentence")
-        event = self._event(count) or self._toll(count)
+        event = self._then(count) or self._event(count) or self._toll(count)
         if event is not None:
             return event
         if self._past(count):
@@ -79,7 +80,7 @@ class AsOf:
         for i in range(d.start - 1, max(-1, d.start - _BLOCK_REACH - 1), -1):
             if ctx.folded[i] in _blocking():
                 return False
-            if ctx.tokens[i].pos_ in ("VERB", "AUX") or ctx.folded[i] in _TERMINAL:
+            if "Fin" in ctx.tokens[i].morph.get("VerbForm") or ctx.folded[i] in _TERMINAL:
                 break
         return True
 
@@ -112,9 +113,8 @@ class AsOf:
         start = ctx.sentences[ctx.sentence[d.start]][0]
         if d.start - start <= _TOPIC_REACH or d.start > count.last:
             return True
-        between = ctx.folded[d.end : count.first]
-        return not any(w in _TERMINAL for w in between) and not any(
-            d.start < c.first < count.first for c in ctx.counts)
+        event = _event_nouns() & set(ctx.folded[max(0, d.start - _BLOCK_REACH // 2) : d.start])
+        return bool(event) or not any(w in _TERMINAL for w in ctx.folded[d.end : count.first])
 
     def _present(self, count: Count) -> bool:
         """The count's verb is in the present: `demeurent`, `sont stationnés` (not `ont été
@@ -126,7 +126,8 @@ class AsOf:
         if any(fold(c.text) in _PAST_AUX for c in aux):
             return False
         timed = aux[0] if aux else verb
-        return "Pres" in timed.morph.get("Tense") and "Ind" in timed.morph.get("Mood")
+        return "Pres" in timed.morph.get("Tense") and bool(
+            {"Ind", "Cnd"} & set(timed.morph.get("Mood")))
 
     def _event(self, count: Count) -> Cue | None:
         """A noun of the sentence that an earlier sentence dated: `Le 5 août, un avion ...`
@@ -148,6 +149,20 @@ class AsOf:
                 return self._cue(self._range_end(dates[0], dates), "event")
         return None
 
+    def _then(self, count: Count) -> Cue | None:
+        """`Le 28 novembre, N'Djamena avait annoncé ... Un millier de soldats étaient alors
+        stationnés au Tchad`: the date of the sentence before (not `alors que`)."""
+        ctx = self.ctx
+        n = ctx.sentence[count.first]
+        words = [ctx.folded[i] for i in ctx.in_sentence(count.first)]
+        then = any(w == "alors" and after not in ("que", "qu'")
+                   for w, after in zip(words, [*words[1:], ""], strict=True))
+        if not then or n == 0:
+            return None
+        start, end = ctx.sentences[n - 1]
+        dates = [d for d in ctx.dates if start <= d.start < end and self._usable(d)]
+        return self._cue(self._range_end(dates[-1], dates), "then") if dates else None
+
     def _toll(self, count: Count) -> Cue | None:
         """A casualty count with no date revises a dated toll told just before (`Le
         premier décompte faisait état de quatre morts`)."""
@@ -158,8 +173,8 @@ class AsOf:
             m = self.ctx.sentence[earlier.first]
             if m < n - _TOLL_REACH:
                 break
-            if earlier.fact.kind == "casualties" and m < n and cue.cue in ("sentence", "event",
-                                                                          "toll"):
+            if earlier.fact.kind == "casualties" and m < n and cue.cue in (
+                    "sentence", "event", "toll", "then"):
                 return Cue(cue.value, "toll", cue.evidence)
         return None
 

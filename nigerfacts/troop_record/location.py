@@ -8,10 +8,13 @@ that refers back to one (`y`, `le pays`, `sur son sol`, `sur place`, `la capital
 personnel go home (`rapatriés en Corée du Nord`), that state is not where they were.
 
 Cues, in precedence:
-  sentence   the place of the count's sentence nearest to it;
+  host       the state hosting them (`la Pologne, qui accueille 10 000 soldats`);
+  sentence   the place of the count's sentence nearest to it (the one a relative `où`
+             opens, first);
   mission    the count's mission's theatre when it has one state (`la Finul` -> LBN), else
              the place the first sentence naming it with a place gives it (`la force ...
              doit intervenir au Niger`);
+  army       a whole army's strength (`L'armée polonaise compte 200 000 soldats`): none;
   paragraph  the place of its paragraph nearest before it, else after it;
   article    the state the article places things in, when one dominates (`le départ des
              soldats allemands du Niger ... à Niamey ... au Niger`);
@@ -27,7 +30,7 @@ from ..text import word_set
 from .context import Context, Count, Cue
 from .knowledge import Found, Mission
 
-_CASES = {"au", "aux", "en", "a", "dans", "vers", "sur", "pres", "depuis"}
+_CASES = {"au", "aux", "en", "a", "dans", "sur", "pres", "depuis"}
 _DETERMINERS = {"le", "la", "l'", "les"}
 _OF = {"de", "du", "des", "d'"}
 _COUNTRY_WORDS = {"pays", "sol", "territoire", "frontiere", "frontieres"}
@@ -44,6 +47,10 @@ _NEAR = 4  # tokens between a case word and a state (`dans l'est de la`)
 _CITY_NEAR = 5  # tokens between a case word and a city (`sur la place centrale de`)
 _LEFT_REACH = 8  # tokens from a withdrawal word to the state left (`retirer 4 500 soldats de`)
 _HOME_REACH = 4  # tokens from a word of return to the state reached
+_HOSTS = ("accueill", "abrit", "heberg")  # `qui accueille`, `abritait`, `héberge`
+_HOST_REACH = 6  # tokens from a host verb to its count, and from its state to it
+_ARMY = {"armee", "armees", "bundeswehr"}
+_TOTAL = {"compte", "comptait", "forte", "fort", "depasse", "aligne", "effectif", "effectifs"}
 _DOMINANT = 2  # place mentions from which a state dominates an article (and half of all)
 
 
@@ -77,6 +84,9 @@ class Location:
         ctx = self.ctx
         n = ctx.sentence[count.first]
         here = [p for p in self._resolved(count, n) if ctx.sentence[p.start] == n]
+        host = self._host(count)
+        if host is not None:
+            return host
         where = [p for p in here if p.end < count.first and "ou" in ctx.folded[p.end : p.end + 2]]
         if where:  # `à Djibouti, où sont stationnés 1 500 hommes, et au Gabon`
             return self._cue(where[-1], "sentence")
@@ -89,6 +99,9 @@ class Location:
             there = [p for p in self._resolved(count, m) if ctx.sentence[p.start] == m]
             if f.index == named.index and there:
                 return self._cue(min(there, key=lambda p: abs(p.start - f.start)), "mission")
+        words = {ctx.folded[i] for i in ctx.in_sentence(count.first)}
+        if words & _ARMY and words & _TOTAL:
+            return Cue(None, "army")  # `L'armée polonaise dépasse 200 000 soldats`: not placed
         paragraph = ctx.paragraph[count.first]
         near = [p for p in self._resolved(count, n) if ctx.paragraph[p.start] == paragraph]
         before = [p for p in near if p.start < count.first]
@@ -100,6 +113,19 @@ class Location:
         if count.fact.kind == "casualties" and count.fact.country is not None:
             return Cue(count.fact.country, "home")
         return Cue(None, "none")
+
+    def _host(self, count: Count) -> Cue | None:
+        """`la Pologne, qui accueille 10 000 soldats américains`: the state hosting them."""
+        ctx = self.ctx
+        start = max(ctx.sentences[ctx.sentence[count.first]][0], count.first - _HOST_REACH)
+        verb = next((i for i in range(count.first - 1, start - 1, -1)
+                     if ctx.folded[i].startswith(_HOSTS)), None)
+        if verb is None:
+            return None
+        named = [m for m in ctx.mentions if start - _HOST_REACH <= m.start < verb
+                 and ctx.sentence[m.start] == ctx.sentence[verb] and m.kind != "demonym"]
+        return Cue(named[-1].code, "host", ctx.evidence(named[-1].start, named[-1].end)) \
+            if named else None
 
     @staticmethod
     def _distance(p: _Place, count: Count) -> int:
@@ -120,25 +146,29 @@ class Location:
         return resolved
 
     def _referred(self, p: _Place, owner: str | None) -> str | None:
-        """The state a back-reference means: the place named last before it (the last
-        capital, for `la capitale`), else the last state named that is not the owner's."""
+        """The state a back-reference means. `y`, `sur place`, `la capitale`: the place
+        named last before (the last capital, for `la capitale`). `son sol`, `sa frontière`:
+        the state the sentence's subject names (`Le Ghana a dépêché 300 militaires le long
+        de sa frontière`). `le pays`, and those with no such subject: the state named last
+        before that is not the owner's (`Le Niger a dénoncé l'accord ... Les Américains
+        disposent de 1 000 soldats dans le pays`), else by name, else by nationality."""
         ctx = self.ctx
-        kind = "capital" if ctx.folded[p.start] == "capitale" else None
-        if p.start and ctx.folded[p.start - 1] in _POSSESSIVES:  # `sur son sol`: the state
-            n = ctx.sentence[p.start]                          # the sentence named before
-            named = [m for m in ctx.mentions if m.start < p.start and m.kind != "demonym"
-                     and ctx.sentence[m.start] == n]
-            if named:
-                return named[-1].code
+        word = ctx.folded[p.start]
+        if word in _COUNTRY_WORDS:
+            n = ctx.sentence[p.start]
+            named = [m for m in ctx.mentions if m.start < p.start]
+            subject = [m for m in named if ctx.sentence[m.start] == n and m.kind != "demonym"
+                       and ctx.tokens[m.start].dep_.startswith("nsubj")]
+            if subject and ctx.folded[p.start - 1] in _POSSESSIVES:
+                return subject[-1].code
+            ranked = ([m for m in named if m.kind != "demonym" and m.code != owner]
+                      or [m for m in named if m.kind != "demonym"] or named)
+            if ranked:
+                return ranked[-1].code
+        kind = "capital" if word == "capitale" else None
         before = [q for q in self.places if q.start < p.start and q.code is not None
                   and (kind is None or q.cue == kind)]
-        if before:
-            return before[-1].code
-        if kind is not None:
-            return None
-        named = [m for m in ctx.mentions
-                 if m.start < p.start and m.kind != "demonym" and m.code != owner]
-        return named[-1].code if named else None
+        return before[-1].code if before else None
 
     def _dominant(self) -> str | None:
         placed = Counter(p.code for p in self.places if p.code is not None)
@@ -204,7 +234,7 @@ class Location:
             return "place"  # `le territoire du Guyana`, `au sud de Séoul`
         cases = [k for k, w in enumerate(words[:-1]) if w in _CASES and (
             w in _CONTRACTED or words[k + 1] in _DETERMINERS | _POSSESSIVES)]
-        if words[-1] in _DETERMINERS | _OF and cases:
+        if cases and _OF & set(words[-2:]):
             return "place"  # `dans l'est de la RDC`, `sur la place centrale de Vilnius`
         return None
 
