@@ -988,6 +988,12 @@ LOCATION_CASES = [
     ),
     pytest.param(
         "Le Sénégal fournit 800 casques bleus à la Minusca.",
+        # The mission named gives its theatre (Centrafrique).
+        (800, "SEN", "CAF"),
+        id="loc-mission-theatre",
+    ),
+    pytest.param(
+        "Le Sénégal fournit 800 casques bleus.",
         (800, "SEN", None),
         id="loc-not-said",
     ),
