@@ -63,6 +63,9 @@ LOCATION = [
     ("La Finul compte quelque 10 000 Casques bleus.", 10000, "LBN"),
     ("La Monusco dispose encore de 13 000 Casques bleus.", 13000, "COD"),
     ("L'Amisom alignait 22 000 soldats.", 22000, "SOM"),
+    # a host: the state that hosts them
+    ("Varsovie a assuré que la Pologne, qui accueille 10 000 soldats américains, est "
+     "épargnée.", 10000, "POL"),
     # a relative where: the place it opens
     ("La France garde des bases à Djibouti, où sont stationnés 1 500 militaires, et au Gabon.",
      1500, "DJI"),
@@ -137,7 +140,16 @@ AS_OF = [
      "quatre morts.", 4, "2024-09-06"),
     ("Neuf soldats togolais ont été tués le 8 septembre. Une trentaine de soldats ont été "
      "blessés.", 30, "2024-09-08"),
-    # an undated past
+    # `alors`: the date of the sentence before; `alors que` is not
+    ("Le 28 novembre, le Tchad a dénoncé l'accord. Un millier de soldats français étaient "
+     "alors stationnés au Tchad.", 1000, "2024-11-28"),
+    ("Le 16 mars, le Niger a dénoncé l'accord. Un accord conclu il y a douze ans, alors que "
+     "les Américains disposent aujourd'hui de 1 000 soldats dans le pays.", 1000, REF),
+    # an undated past, near the count only
+    ("La mission doit compter 11 900 militaires, contre 18 500 au plus fort de l'Atmis.",
+     11900, REF),
+    ("La mission doit compter 11 900 militaires, contre 18 500 au plus fort de l'Atmis.",
+     18500, None),
     ("La force a compté jusqu'à 5 000 militaires.", 5000, None),
     ("Au plus fort de l'opération, 5 100 soldats français étaient engagés.", 5100, None),
     ("À son apogée, Barkhane alignait 5 500 soldats.", 5500, None),
@@ -188,6 +200,12 @@ MISSION = [
      "contributeurs, avec chacune plus de 1 000 soldats.", 1000, "Finul"),
     ("Le 10 avril, une centaine d'instructeurs russes sont arrivés à Niamey. Africa Corps a "
      "confirmé leur arrivée.", 100, "Africa Corps"),
+    # a mission noun before the count: the mission named before, not one after
+    ("L'Aussom a pris le relais de l'Atmis. La mission doit compter 11 900 militaires, contre "
+     "18 500 au plus fort de l'Atmis.", 11900, "Aussom"),
+    # a mission whose relative clause holds the count, even one that has left
+    ("Wagner est parti. Le départ de Wagner, qui comptait 1 500 mercenaires au Mali, "
+     "inquiète.", 1500, "Wagner"),
     # a national operation is its state's only
     ("L'opération Barkhane a pris fin. L'armée malienne compte 40 000 soldats.", 40000, None),
     # an ended mission does not hold the count

@@ -28,6 +28,8 @@ _PAST_AUX = {"ai", "as", "a", "avons", "avez", "ont", "ete"}  # avoir makes a pa
 _VERB_DEPTH = 8  # heads climbed from a word to its verb
 _TOPIC_REACH = 3  # tokens from a sentence's start where a date sets the whole sentence
 _EVENT_REACH = 2  # paragraphs back where an event noun's date is looked for
+_PAST_REACH = 8  # tokens before a count where an undated past is said (`Au plus fort de`)
+_PAST_AFTER = 3  # and after it (`5 000 hommes à son apogée`)
 _TOLL_REACH = 3  # sentences back (a paragraph break counts as one) where a dated toll is revised
 
 
@@ -179,7 +181,11 @@ class AsOf:
         return None
 
     def _past(self, count: Count) -> bool:
-        words = [self.ctx.folded[i] for i in self.ctx.in_sentence(count.first)]
+        """An undated-past phrase near the count (`au plus fort de l'Atmis`)."""
+        sentence = self.ctx.in_sentence(count.first)
+        start = max(sentence.start, count.first - _PAST_REACH)
+        end = min(sentence.stop, count.last + 1 + _PAST_AFTER)
+        words = self.ctx.folded[start:end]
         return any(tuple(words[i : i + len(p)]) == p for p in _undated_past()
                    for i in range(len(words)))
 

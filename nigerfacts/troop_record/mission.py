@@ -2,7 +2,9 @@
 in (`data/missions.tsv`), in the short form the text uses.
 
 Cues, in precedence:
-  phrase     the mission of the count's own phrase (`2 500 hommes de l'Africa Corps`);
+  phrase     the mission of the count's own phrase (`2 500 hommes de l'Africa Corps`,
+             `Wagner, qui comptait 1 500 mercenaires`), even one that has left;
+  subject    `la mission` just before the count: the mission last named before;
   sentence   a mission named in the count's sentence, the nearest (`La Monusco, qui compte
              15 000 Casques bleus`, `2 500 hommes de l'Africa Corps`), unless it is one that
              ended or left (`depuis le départ de la Minusma`) or serves other states;
@@ -25,6 +27,7 @@ _GENERIC = {"force", "mission", "operation"}
 _DEFINITE = {"la", "le", "l'", "cette", "ce", "cet", "sa", "son"}
 _PEACEKEEPERS = {"casques", "bleus", "soldats de la paix"}
 _OF = {"de", "du", "des", "d'"}
+_RELATIVE_REACH = 6  # tokens from `Wagner, qui` or `la mission` to the count
 _OWN_REACH = 4  # tokens from a count to the mission of its own phrase (`soldats de l'`)
 _ENDED_REACH = 4  # tokens before a mission where `départ`, `fin`, `après` end it
 
@@ -47,10 +50,15 @@ def decide_mission(ctx: Context, count: Count) -> tuple[Cue, Found | None]:
     """The mission a count serves in, the cue that says so, and where it is named."""
     country = count.fact.country
     sentence = ctx.sentence[count.first]
-    own = [f for f in ctx.missions if 0 < f.start - count.last <= _OWN_REACH
-           and ctx.folded[f.start - 1] in _OF | {"l'"}]
-    if own:  # `hommes de l'Africa Corps`: whoever the text says they serve
+    own = [f for f in ctx.missions if (0 < f.start - count.last <= _OWN_REACH
+                                       and ctx.folded[f.start - 1] in _OF | {"l'"})
+           or (0 < count.first - f.end <= _RELATIVE_REACH
+               and "qui" in ctx.folded[f.end : f.end + 2])]
+    if own:  # `hommes de l'Africa Corps`, `Wagner, qui comptait 1 500 mercenaires`
         return _cue(ctx, own[0], "phrase"), own[0]
+    subject = _generic_subject(ctx, count)
+    if subject is not None:
+        return _cue(ctx, subject, "anaphora"), subject
     here = [f for f in ctx.missions if ctx.sentence[f.start] == sentence
             and _serves(ctx.mission(f), country) and not _is_ended(ctx, f)]
     if here:
@@ -81,6 +89,19 @@ def decide_mission(ctx: Context, count: Count) -> tuple[Cue, Found | None]:
         if own:
             return _cue(ctx, own[0], "paragraph"), own[0]
     return Cue(None, "none"), None
+
+
+def _generic_subject(ctx: Context, count: Count) -> Found | None:
+    """`La mission doit compter 11 900 militaires, contre 18 500 au plus fort de l'Atmis`:
+    a mission noun just before the count means the mission (not a PMC) last named before."""
+    start = max(ctx.sentences[ctx.sentence[count.first]][0], count.first - _RELATIVE_REACH)
+    nouns = [i for i in range(start, count.first) if ctx.folded[i] in _GENERIC
+             and i and ctx.folded[i - 1] in _DEFINITE]
+    if not nouns or any(nouns[-1] < f.start < count.first for f in ctx.missions):
+        return None
+    before = [f for f in ctx.missions if f.end <= nouns[-1] and ctx.mission(f).kind != "pmc"
+              and _serves(ctx.mission(f), count.fact.country) and not _is_ended(ctx, f)]
+    return before[-1] if before else None
 
 
 def _is_ended(ctx: Context, found: Found) -> bool:
