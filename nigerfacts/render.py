@@ -55,7 +55,7 @@ def tables(facts: Facts, text: str | None = None,
             continue
         table = Table(title=f"{view.title} ({len(found)})", title_justify="left",
                       title_style="bold")
-        for label in header(kind):
+        for label in header(kind, facts):
             table.add_column(label, overflow="fold")
         for row in found:
             table.add_row(*row.cells)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from .dateline import parse_dateline
 from .models import Facts
 from .timeline import short_names
-from .views import KINDS, NONE, VIEWS, Row, header, rows
+from .views import KINDS, NONE, VIEWS, header, rows
 
 COLOURS = {"dates": "#fde68a", "countries": "#bfdbfe", "troops": "#fecaca",
            "leaders": "#bbf7d0"}
@@ -61,7 +61,7 @@ class _Mark:
 def _marks(facts: Facts, text: str, kinds: Sequence[str]) -> list[_Mark]:
     marks = []
     for kind in kinds:
-        labels = header(kind)[:-1]
+        labels = header(kind, facts)[:-1]
         for n, row in enumerate(rows(kind, facts, text)):
             note = f"{VIEWS[kind].label}: " + ", ".join(
                 f"{label} {cell}" for label, cell in zip(labels, row.cells, strict=False)
@@ -93,11 +93,12 @@ def highlighted(text: str, facts: Facts, kinds: Sequence[str] = KINDS, prefix: s
     return "".join(out)
 
 
-def _table(kind: str, found: list[Row], text: str, prefix: str) -> str:
+def _table(kind: str, facts: Facts, text: str, prefix: str) -> str:
     view = VIEWS[kind]
+    found = rows(kind, facts, text)
     if not found:
         return f'<h3>{view.title}</h3><p class="empty">{view.empty}</p>'
-    labels = header(kind)
+    labels = header(kind, facts)
     head = "".join(f"<th>{html.escape(h)}</th>" for h in labels)
     body = []
     for n, row in enumerate(found):
@@ -121,7 +122,7 @@ def _section(n: int, text: str, facts: Facts, kinds: Sequence[str], name: str) -
     prefix = f"a{n}"
     reference = html.escape(facts.reference_date or "none (dates without a year stay "
                             "--MM-DD; give --date)")
-    tables = "".join(_table(k, rows(k, facts, text), text, prefix) for k in kinds)
+    tables = "".join(_table(k, facts, text, prefix) for k in kinds)
     return (f'<section id="{prefix}"><h2 title="{html.escape(facts.source or "")}">'
             f"{html.escape(name)}</h2>"
             f'<p class="meta">Reference date: {reference}</p>'

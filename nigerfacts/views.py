@@ -61,17 +61,21 @@ class Row:
     spans: tuple[tuple[int, int], ...]
 
 
-def columns(kind: str) -> list[str]:
-    """The fields shown for `kind`: the view's own, then any other field of the model."""
+def columns(kind: str, facts: Facts | None = None) -> list[str]:
+    """The fields shown for `kind`: the view's own, then any other field of the model (of
+    `facts`, only those some fact fills: no `Mission` column when no count has one)."""
     model = Facts.model_fields[kind].annotation.__args__[0]  # list[XFact] -> XFact
     view = VIEWS[kind]
     extra = [f for f in model.model_fields if f not in view.columns and f not in _EVIDENCE_FIELDS]
+    if facts is not None:
+        extra = [f for f in extra
+                 if any(getattr(x, f) not in (None, [], "") for x in getattr(facts, kind))]
     return [*view.columns, *extra]
 
 
-def header(kind: str) -> list[str]:
-    """Column labels of `kind`, the evidence last."""
-    return [field_label(f) for f in columns(kind)] + [EVIDENCE]
+def header(kind: str, facts: Facts | None = None) -> list[str]:
+    """Column labels of `kind` (of `facts`: see `columns`), the evidence last."""
+    return [field_label(f) for f in columns(kind, facts)] + [EVIDENCE]
 
 
 def field_label(name: str) -> str:
@@ -98,9 +102,9 @@ def value_label(name: str, value: Any) -> str:
 
 
 def rows(kind: str, facts: Facts, text: str | None = None) -> list[Row]:
-    """The facts of `kind` as rows of `header(kind)`; with the article's `text`, troop
+    """The facts of `kind` as rows of `header(kind, facts)`; with the article's `text`, troop
     evidence is the phrase around the count."""
-    fields = columns(kind)
+    fields = columns(kind, facts)
     out = []
     for fact in getattr(facts, kind):
         cells = [value_label(f, getattr(fact, f)) for f in fields]
