@@ -356,13 +356,18 @@ def extract(
         _error("terminated; no output file was written")
         raise typer.Exit(128 + signal.SIGTERM) from None
     if stats.yearless and not quiet:
-        _error(f"warning: {plural(stats.yearless, 'document')} without a publication date: "
-               "dates without a year stay --MM-DD; --date YYYY-MM-DD places them")
+        _yearless_warning(stats.yearless)
     if not single and not quiet:
         _error(f"{plural(stats.documents, 'document')}, {plural(stats.facts, 'fact')}, "
                f"{plural(stats.errors, 'error')}, {time.perf_counter() - stats.started:.1f} s")
     if stats.errors:
         raise typer.Exit(1)
+
+
+def _yearless_warning(documents: int) -> None:
+    """Said once a run: why some dates are --MM-DD, and what places them."""
+    _error(f"warning: {plural(documents, 'document')} without a publication date: "
+           "dates without a year stay --MM-DD; --date YYYY-MM-DD places them")
 
 
 class _ModelError(Exception):
@@ -697,6 +702,9 @@ def timeline(
         _error(str(exc))
         raise typer.Exit(1) from None
     entries = build_timeline(items)
+    yearless = sum(1 for _, facts in items if any(d.year == "unknown" for d in facts.dates))
+    if yearless:
+        _yearless_warning(yearless)
     fmt = output_format or (TimelineFormat.table if sys.stdout.isatty()
                             else TimelineFormat.json)
     if fmt is TimelineFormat.table:

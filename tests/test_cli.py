@@ -350,3 +350,12 @@ def test_dates_without_a_year_are_explained_once(tmp_path):
     placed = runner.invoke(app, ["extract", str(a), "--date", "2024-10", "-f", "json"])
     assert placed.stderr == ""
     assert runner.invoke(app, ["extract", str(a), "-q", "-f", "json"]).stderr == ""
+
+
+def test_timeline_explains_dates_without_a_year_too(tmp_path):
+    a = write(tmp_path, "a.txt", "Le 15 septembre, 300 soldats tchadiens sont arrivés.")
+    result = runner.invoke(app, ["timeline", str(a), "-f", "json"])
+    assert [e["value"] for e in json.loads(result.stdout)] == ["--09-15"]
+    assert result.stderr == ("nigerfacts: warning: 1 document without a publication date: "
+                             "dates without a year stay --MM-DD; --date YYYY-MM-DD places them\n")
+    assert runner.invoke(app, ["timeline", str(a), "--date", "2024-10"]).stderr == ""
