@@ -8,15 +8,19 @@ word inside another name (`Washington Post`), a river or gulf named after a
 country (`fleuve Niger`, `golfe de Guinée`), a capital in a treaty's name.
 
 Choices: a nationality adjective is a reference to its state wherever it
-stands (`la langue française` -> FRA); `Niger` in `fleuve Niger` is the river,
-not the state.
+stands (`la langue française` -> FRA), also after `pro-`/`anti-` (`pro-russe`);
+`Niger` in `fleuve Niger` is the river, not the state; a state word inside a
+firm's, medium's or club's name is not the state (`Agence France-Presse`,
+`Orange Mali`, `Top Congo FM`: `data/not_country_names.txt` and the brand word
+lists); a demonym shared by several states (`congolais`) is decided by the
+article around it (`shared_demonyms.py`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -24,7 +28,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import shared_demonyms
 from .models import CountryFact, Mention
+from .paragraphs import BLANK_LINE
 from .text import data_lines, doc_text, doc_tokens, fold, word_set
 
 KINDS = ("name", "demonym", "capital", "metonym")
@@ -121,6 +127,16 @@ class CountryResolver:
         # The lookahead skips, at a glance, every word that has no hyphen.
         self.compound = re.compile(rf"(?<![\w-])(?=\w+-)(?:(?:{alternatives})-)+\w+",
                                    re.IGNORECASE)
+        stances = "|".join(map(re.escape, data_lines("country_stance_prefixes.txt")))
+        # `pro-russe`, `anti-franco-malien`: the group is the adjective after the prefix.
+        self.stance = re.compile(rf"(?<![\w-])(?:{stances})-((?:(?:{alternatives})-)*\w+)",
+                                 re.IGNORECASE)
+        self.not_names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names = data_lines("not_country_names.txt")
+        self.not_names.add("NOT_COUNTRY", list(nlp.tokenizer.pipe(
+            sorted({v for n in names for v in (n, n.replace("'", "’"), fold(n))}))))
+        self.brand_before = frozenset(data_lines("brand_before_country.txt"))
+        self.brand_after = frozenset(data_lines("brand_after_country.txt"))
         self.not_before = word_set("not_country_before.txt")
         self.not_capital_before = word_set("not_capital_before.txt")
 
@@ -133,25 +149,39 @@ class CountryResolver:
         ]
         mentions = []
         entities = list(doc.ents)  # doc.ents is rebuilt at each access: read it once
+        named = {i for _, start, end in self.not_names(doc) for i in range(start, end)}
         for span in filter_spans(spans):
             code, kind = span.label_.split("|")
-            if self._keep(span, kind, entities):
+            if named.isdisjoint(range(span.start, span.end)) and not self._brand(span) \
+                    and self._keep(span, kind, entities):
                 mentions.append(CountryMention(code, kind, span.start, span.end))
         seen = {(m.code, m.char_range(doc)) for m in mentions}
         mentions += [m for m in self._compounds(doc, body_start)
                      if (m.code, m.char_range(doc)) not in seen]
-        return sorted(mentions, key=lambda m: (m.start, m.char_range(doc)))
+        return _resolve_shared(doc, sorted(mentions, key=lambda m: (m.start, m.char_range(doc))))
+
+    def _brand(self, span: Span) -> bool:
+        """`Orange Mali`, `Air Algérie`, `France 24`, `Top Congo FM`: a brand, not the state."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        same_line = (before is None or "\n" not in before.whitespace_,
+                     "\n" not in doc[span.end - 1].whitespace_)
+        return (before is not None and before.text in self.brand_before and same_line[0]) or (
+            after is not None and after.text in self.brand_after and same_line[1])
 
     def _compounds(self, doc: Doc, body_start: int) -> list[CountryMention]:
         """`franco-allemande`, `russo-ukrainien`: one mention per state, by characters."""
         mentions = []
-        for match in self.compound.finditer(doc_text(doc), body_start):
-            parts = match.group(0).split("-")
+        text = doc_text(doc)
+        found = [(m.start(), m.group(0)) for m in self.compound.finditer(text, body_start)]
+        found += [(m.start(1), m.group(1)) for m in self.stance.finditer(text, body_start)]
+        for start, word in found:
+            parts = word.split("-")
             codes = [self.prefixes.get(fold(p)) for p in parts[:-1]]
             codes.append(self.demonyms.get(fold(parts[-1])))
             if None in codes:
                 continue
-            start = match.start()
             for part, code in zip(parts, codes, strict=True):
                 span = doc.char_span(start, start + len(part), alignment_mode="expand")
                 if span is not None:
@@ -167,7 +197,8 @@ class CountryResolver:
             return False
         if self._previous_word(span) in self.not_before:
             return False
-        if kind in ("capital", "name") and self._inside_other_name(span, kind, entities):
+        if kind in ("capital", "name") \
+                and self._inside_other_name(span, kind, entities, self.demonyms):
             return False
         return not (kind == "capital" and self._previous_word(span) in self.not_capital_before
                     and doc[span.start - 1].lower_ in ("de", "d'", "d’"))
@@ -181,7 +212,8 @@ class CountryResolver:
         return fold(span.doc[i].text) if i >= 0 else ""
 
     @staticmethod
-    def _inside_other_name(span: Span, kind: str, entities: list[Span]) -> bool:
+    def _inside_other_name(span: Span, kind: str, entities: list[Span],
+                           demonyms: dict[str, str]) -> bool:
         """`Washington Post`, `Paris Saint-Germain`, `France Info`, `Michael Jordan`.
 
         A country after `de`/`du` inside a person entity is a title's complement that the
@@ -198,12 +230,42 @@ class CountryResolver:
         if kind != "capital":
             return False
         if span.start >= 2 and doc[span.start - 1].text in _NAME_PARTICLES \
-                and doc[span.start - 2].is_title and not doc[span.start - 2].is_sent_start:
-            return True  # `Mocímboa da Praia`, `Rio de Janeiro`: a longer place name
+                and doc[span.start - 2].is_title and not doc[span.start - 2].is_sent_start \
+                and fold(doc[span.start - 2].text) not in demonyms:
+            # `Mocímboa da Praia`, `Rio de Janeiro`: a longer place name; not `les
+            # Congolais de Brazzaville`.
+            return True
         if span.end < len(doc):
             nxt = doc[span.end]
             return nxt.is_title and nxt.ent_iob_ != "B" and not nxt.is_sent_start
         return False
+
+
+def _resolve_shared(doc: Doc, mentions: list[CountryMention]) -> list[CountryMention]:
+    """Give each shared demonym (`Congolais`, `Guinéens`) the state the article around it
+    means (see `shared_demonyms`), read from the mentions that are not shared."""
+    text = doc_text(doc)
+    breaks = [m.end() for m in BLANK_LINE.finditer(text)]
+
+    def place(m: CountryMention) -> tuple[int, int]:
+        start = m.char_range(doc)[0]
+        return doc[m.start].sent.start, sum(1 for b in breaks if b <= start)
+
+    def written(m: CountryMention) -> str:
+        start, end = m.char_range(doc)
+        return text[start:end]
+
+    shared = [shared_demonyms.candidates(written(m)) for m in mentions]
+    evidence = [shared_demonyms.Evidence(m.code, *place(m))
+                for m, choices in zip(mentions, shared, strict=True)
+                if choices is None and not shared_demonyms.extends_shared(written(m))]
+    out = []
+    for m, choices in zip(mentions, shared, strict=True):
+        if choices is not None:
+            code, _cue = shared_demonyms.decide(choices, *place(m), evidence)
+            m = replace(m, code=code)
+        out.append(m)
+    return out
 
 
 def country_facts(doc: Doc, mentions: list[CountryMention]) -> list[CountryFact]:

@@ -30,6 +30,7 @@ _DAY = r"(?:1er|[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d,.]\d)"
 _REL = r"(?:derni[eè]re?s?|prochaine?s?)"
 _SENTENCE_END = ".!?«»\"“”\n:;("
+_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|,?[ \u00a0]+(?:et|ou))[ \u00a0]+")  # `1968, 1974 et 2024`
 _TENSE_DAYS = 120  # how far the nearest year's date must be for the verb's tense to decide
 _TENSE_HOPS = 3  # heads climbed from a date to the verb it modifies
 
@@ -58,6 +59,8 @@ class _Grammar:
     numeric: tuple[re.Pattern[str], ...]
     year: re.Pattern[str]
     year_range: re.Pattern[str]
+    year_list: re.Pattern[str]
+    since: re.Pattern[str]
     months: dict[str, int]
     anchors: dict[str, int]  # phrase (see _anchor_key) -> years after
 
@@ -81,6 +84,7 @@ def _grammar() -> _Grammar:
                (line.split("\t") for line in data_lines("year_anchors.tsv"))}
     anchor = "|".join(_phrase_pattern(p) for p in sorted(anchors, key=len, reverse=True))
     day_item = rf"(?:(?:{weekday}){_SP})?{_DAY}"
+    since = "|".join(_phrase_pattern(p) for p in data_lines("past_month_cues.txt"))
     flags = re.IGNORECASE
     return _Grammar(
         full=re.compile(
@@ -104,6 +108,8 @@ def _grammar() -> _Grammar:
         year=re.compile(rf"(?<![\w.,/])(?<!\d-)(?P<year>{_YEAR})(?![\w/-])"),
         year_range=re.compile(rf"(?<![\w.,/-])(?P<first>{_YEAR})[ \u00a0]?[-–][ \u00a0]?"
                               rf"(?P<last>{_YEAR})(?![\w/-])"),
+        year_list=re.compile(rf"\(\s*{_YEAR}(?:\s*(?:,|et|-|–)\s*{_YEAR})*\s*\)"),
+        since=re.compile(rf"(?<!\w)(?:{since}){_SP}(?:(?:le|la|l'|l’){_SP}?)?$", flags),
         months=months,
         anchors=anchors,
     )
@@ -167,6 +173,8 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
             start = offset + item.start()
             end = m.end() if k == len(items) - 1 else offset + item.end()
             day = 1 if item["day"].lower() == "1er" else int(item["day"])
+            if relation is None and year is None and k == 0 and _since(text, m.start()):
+                relation = "past"  # `depuis le 6 juillet`: a day already gone
             take(DateMention(start, end, year, month, day, relation, _anchor(m["anchor"])))
     month_hits = []
     for m in g.month_only.finditer(text):
@@ -184,6 +192,8 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
             if _joined(text, m, nxt):
                 year = int(nxt["year"]) if nxt["year"] else None
                 relation = _relation(nxt["rel"])
+        if relation is None and year is None and _since(text, m.start()):
+            relation = "past"  # `depuis juin`: a month already gone, never the next one
         take(DateMention(m.start(), m.end(), year, _month_number(m["month"] or m["abbr"]), None,
                          relation, _anchor(m["anchor"])))
     for m in g.year_range.finditer(text):  # `la guerre de Corée (1950-1953)`
@@ -191,10 +201,21 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
         if free(m.start(), m.end()) and first < last and _not_a_count(doc, m.end()):
             take(DateMention(m.start(), m.end("first"), first, None, None, None))
             take(DateMention(m.start("last"), m.end(), last, None, None, None))
+    for m in g.year_list.finditer(text):  # `triples champions (1976, 2023, 2024)`
+        if free(m.start(), m.end()):
+            for item in g.year.finditer(text, m.start(), m.end()):
+                take(DateMention(item.start(), item.end(), int(item["year"]), None, None, None))
     cues = word_set("year_cues.txt")
+    years = {m.end for m in found if m.month is None}
     for m in g.year.finditer(text):
-        if free(m.start(), m.end()) and _is_year(doc, text, m.start(), m.end(), cues):
+        if not free(m.start(), m.end()) or not _not_a_count(doc, m.end()):
+            continue
+        # After a cue word, or in a list after a year: `en 1968, 1974 et 2024`.
+        listed = any(_LIST_GAP.fullmatch(text, end, m.start()) for end in years
+                     if 0 < m.start() - end < 8)
+        if listed or _is_year(doc, text, m.start(), m.end(), cues):
             take(DateMention(m.start(), m.end(), int(m["year"]), None, None, None))
+            years.add(m.end())
     return [_with_tense(doc, m) for m in _anchored(sorted(found, key=lambda d: d.start))]
 
 
@@ -252,6 +273,12 @@ def _joined(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
                         re.IGNORECASE) is not None
 
 
+def _since(text: str, start: int) -> bool:
+    """`depuis juin`, `depuis la mi-mars`: the date opens a period that runs to now, so it
+    is in the past even when the nearest one would be ahead."""
+    return _grammar().since.search(text, max(0, start - 30), start) is not None
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in _SENTENCE_END
@@ -263,9 +290,7 @@ def _is_year(doc: Doc, text: str, start: int, end: int, cues: frozenset[str]) ->
     if before is None:
         return False
     word = fold(before.group(1))
-    if word not in cues and word.rsplit("'", 1)[-1] not in cues:
-        return False
-    return _not_a_count(doc, end)
+    return word in cues or word.rsplit("'", 1)[-1] in cues
 
 
 def _not_a_count(doc: Doc, end: int) -> bool:
