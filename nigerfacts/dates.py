@@ -44,7 +44,7 @@ class DateMention:
     year: int | None
     month: int | None
     day: int | None
-    relation: str | None  # "past" (dernier), "next" (prochain) or None
+    relation: str | None  # "past" (dernier), "next" (prochain), "since" (depuis) or None
     # `de la même année` (0), `de l'année suivante` (1): the mention's year is that many
     # years after the year last written before it.
     anchor: int | None = None
@@ -174,7 +174,7 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
             end = m.end() if k == len(items) - 1 else offset + item.end()
             day = 1 if item["day"].lower() == "1er" else int(item["day"])
             if relation is None and year is None and k == 0 and _since(text, m.start()):
-                relation = "past"  # `depuis le 6 juillet`: a day already gone
+                relation = "since"  # `depuis le 6 juillet`: a day already come
             take(DateMention(start, end, year, month, day, relation, _anchor(m["anchor"])))
     month_hits = []
     for m in g.month_only.finditer(text):
@@ -193,7 +193,7 @@ def find_dates(doc: Doc, body_start: int = 0) -> list[DateMention]:
                 year = int(nxt["year"]) if nxt["year"] else None
                 relation = _relation(nxt["rel"])
         if relation is None and year is None and _since(text, m.start()):
-            relation = "past"  # `depuis juin`: a month already gone, never the next one
+            relation = "since"  # `depuis juin`: this month or a past one, never the next
         take(DateMention(m.start(), m.end(), year, _month_number(m["month"] or m["abbr"]), None,
                          relation, _anchor(m["anchor"])))
     for m in g.year_range.finditer(text):  # `la guerre de Corée (1950-1953)`
@@ -322,7 +322,8 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 
 def resolve_year(month: int, day: int | None, relation: str | None,
                  ref: tuple[int, int | None, int | None], tense: str | None = None) -> int | None:
-    """The year of a month/day without one: nearest to the reference, or per dernier/prochain;
+    """The year of a month/day without one: nearest to the reference, or per dernier/prochain
+    (the most recent past or the next one) or depuis (the most recent not after the reference);
     when the nearest is months away, on the side of the verb's tense."""
     ry, rm, rd = ref
     if rm is None:
@@ -330,6 +331,12 @@ def resolve_year(month: int, day: int | None, relation: str | None,
     candidates = [y for y in (ry - 1, ry, ry + 1) if 1 <= y <= 9999 and _valid(y, month, day)]
     if not candidates:
         return None
+    if relation == "since":  # `depuis début octobre`, written in October: this October
+        if day is not None and rd is not None:
+            ok = [y for y in candidates if (y, month, day) <= (ry, rm, rd)]
+        else:
+            ok = [y for y in candidates if (y, month) <= (ry, rm)]
+        return max(ok) if ok else None
     if relation == "past":
         if day is not None and rd is not None:
             ok = [y for y in candidates if (y, month, day) < (ry, rm, rd)]

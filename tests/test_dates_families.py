@@ -56,6 +56,8 @@ SINCE_MONTH = [
     ("Il est assigné à résidence depuis le 26 mars.", "2025-07-09", {"2025-03-26"}),
     ("Les vols sont suspendus depuis le 3 décembre.", "2025-11-04", {"2024-12-03"}),
     ("Le marché est ouvert depuis janvier.", "2025-03", {"2025-01"}),
+    ("Vingt soldats sont morts depuis début octobre.", "2024-10-14", {"2024-10"}),
+    ("Le cessez-le-feu tient depuis le 14 octobre.", "2024-10-14", {"2024-10-14"}),
     ("Le festival est préparé depuis juillet 2023.", "2025-03", {"2023-07"}),
     ("La finale aura lieu en septembre, la ligne est ouverte depuis mars.", "2025-01-27",
      {"2025-09", "2024-03"}),
