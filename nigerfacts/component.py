@@ -7,12 +7,16 @@
 
 Settings (`config=`): `kinds`, the fact kinds to extract; `dateline`, whether a leading
 ` date YYYY-MM ` gives the reference date; `reference_date`, the date to use when a doc
-has none. `doc._.reference_date`, set before the component runs, overrides both.
+has none; `officeholders`, a folder of officeholders TSV files to use instead of the shipped
+base (`data/officeholders/`). `doc._.reference_date`, set before the component runs, overrides
+both.
 Every fact mention is also a span in `doc.spans["nigerfacts"]` (labels DATE, COUNTRY,
 TROOPS, LEADER), for displaCy and other spaCy tools.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -21,6 +25,7 @@ from .countries import CountryResolver, country_facts
 from .dateline import Dateline, is_iso_date, parse_dateline
 from .dates import date_facts, find_dates
 from .leaders import LeaderExtractor
+from .leaders.knowledge import KnowledgeBase
 from .models import Facts
 from .text import TEXT_KEY, TEXTS_KEY, TOKENS_KEY, doc_text
 from .troop_record import TroopRecorder
@@ -46,14 +51,16 @@ if not Doc.has_extension("nigerfacts"):
 
 @Language.factory(
     "nigerfacts",
-    default_config={"kinds": list(ALL_KINDS), "dateline": True, "reference_date": None},
+    default_config={"kinds": list(ALL_KINDS), "dateline": True, "reference_date": None,
+                    "officeholders": None},
     requires=["doc.ents", "token.dep", "token.pos"],
     assigns=["doc._.facts", "doc._.nigerfacts", "doc.spans"],
 )
 def make_nigerfacts(nlp: Language, name: str, kinds: list[str], dateline: bool,
-                    reference_date: str | None) -> NigerFacts:
+                    reference_date: str | None, officeholders: str | None) -> NigerFacts:
     """Factory registered with spaCy (and exposed through the `spacy_factories` entry point)."""
-    return NigerFacts(nlp, name, kinds, dateline=dateline, reference_date=reference_date)
+    return NigerFacts(nlp, name, kinds, dateline=dateline, reference_date=reference_date,
+                      officeholders=officeholders)
 
 
 class NigerFacts:
@@ -61,7 +68,8 @@ class NigerFacts:
 
     def __init__(self, nlp: Language, name: str = "nigerfacts",
                  kinds: list[str] | tuple[str, ...] = ALL_KINDS, *, dateline: bool = True,
-                 reference_date: str | None = None) -> None:
+                 reference_date: str | None = None,
+                 officeholders: str | Path | None = None) -> None:
         unknown = set(kinds) - set(ALL_KINDS)
         if unknown:
             raise ValueError(f"nigerfacts: unknown fact kinds {sorted(unknown)}; "
@@ -76,7 +84,8 @@ class NigerFacts:
         self.countries = CountryResolver(nlp)
         self.troops = TroopExtractor(nlp)
         self.troop_record = TroopRecorder(nlp)
-        self.leaders = LeaderExtractor(nlp)
+        knowledge = None if officeholders is None else KnowledgeBase.from_directory(officeholders)
+        self.leaders = LeaderExtractor(nlp, knowledge)
 
     def __call__(self, doc: Doc) -> Doc:
         # What every extractor reads, read once: spaCy builds these anew at each access.
@@ -107,7 +116,7 @@ class NigerFacts:
             troops = self.troops(doc, mentions, body, [(d.start, d.end) for d in found])
             facts.troops = self.troop_record(doc, troops, mentions, dates, reference, body)
         if "leaders" in self.kinds:
-            facts.leaders = self.leaders(doc, mentions, body)
+            facts.leaders = self.leaders(doc, mentions, body, reference)
         doc._.nigerfacts = facts.model_dump(mode="json")
         doc.spans[SPAN_KEY] = fact_spans(doc, facts)
         return doc

@@ -81,6 +81,8 @@ class LeaderFact(_Model):
     title: str | None = None
     country: str | None = Field(default=None, description="Alpha-3 of the state led or served.")
     former: bool = False
+    id: str | None = Field(default=None, description="Stable key of the person in the "
+                           "officeholders base (data/officeholders), null when unknown.")
     mentions: list[Mention]
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..countries import CountryMention
 from ..text import data_lines, doc_text, doc_tokens, fold, token_texts, word_set
+from .knowledge import KnowledgeBase, Officeholder
 
 DE = {"de", "d'", "du", "des"}
 PREPOSITIONS = DE | {"pour", "a", "au", "aux", "en", "par", "dans", "sur"}
@@ -60,6 +61,9 @@ class Person:
     nationality: str | None = None
     former: bool = False
     former_cue: str | None = None  # the cue that decided `former` (see `former.CUES`)
+    known: Officeholder | None = None  # the officeholder the name stands for, if any
+    status_cue: str | None = None  # the cue that decided `status` (see `Roles.status`)
+    state_cue: str | None = None  # the cue that decided `country` (see `States.country`)
     appositive_past: bool = False  # `X, l'ancien ...`, `X, qui a été renversé`
     status: str | None = None  # leader | rank | non | None (no title)
     title: str | None = None
@@ -105,9 +109,12 @@ class DocContext:
     """What the rules need to know about one doc: countries, titles, sentences, paragraphs."""
 
     def __init__(self, doc: Doc, mentions: list[CountryMention], body_start: int,
-                 lex: Lexicon) -> None:
+                 lex: Lexicon, reference: str | None = None,
+                 knowledge: KnowledgeBase | None = None) -> None:
         self.doc = doc
         self.lex = lex
+        self.reference = reference  # the reference date, ISO 8601
+        self.knowledge = knowledge
         self.tokens = tokens = doc_tokens(doc)  # `doc[i]` would build a new Token each time
         self.body_start = body_start
         self.mentions = sorted(mentions, key=lambda m: m.start)

@@ -9,6 +9,7 @@ from ..countries import CountryMention
 from ..models import LeaderFact
 from .context import DocContext, Lexicon
 from .former import Former
+from .knowledge import KnowledgeBase, knowledge_base
 from .merge import Merger
 from .names import Names
 from .roles import Roles
@@ -19,7 +20,8 @@ from .titles import Titles
 class LeaderExtractor:
     """Find leaders in a `Doc`, given its country mentions."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, knowledge: KnowledgeBase | None = None) -> None:
+        self._knowledge = knowledge  # the shipped base, read on first use, when None
         self.lex = lex = Lexicon()
         self.names = Names(lex)
         self.titles = Titles(nlp, lex, self.names)
@@ -27,11 +29,13 @@ class LeaderExtractor:
         self.roles = Roles(lex, self.titles, self.state, Former(lex))
         self.merging = Merger(lex, self.names)
 
-    def __call__(self, doc: Doc, mentions: list[CountryMention],
-                 body_start: int = 0) -> list[LeaderFact]:
-        ctx = DocContext(doc, mentions, body_start, self.lex)
+    def __call__(self, doc: Doc, mentions: list[CountryMention], body_start: int = 0,
+                 reference: str | None = None) -> list[LeaderFact]:
+        ctx = DocContext(doc, mentions, body_start, self.lex, reference, self.knowledge())
         self.titles.find_titles(ctx)
         people = [self.roles.person(ctx, s, e) for s, e in self.names.candidates(ctx)]
+        for person in people:
+            person.known = self.names.known(ctx, person.start, person.end)
         self.roles.coordinate(ctx, people)
         consumed = self.roles.consumed(ctx, people)
         for person in people:
@@ -44,3 +48,9 @@ class LeaderExtractor:
             if person.strength == 0:
                 person.country = focus
         return self.merging.merge(ctx, people)
+
+    def knowledge(self) -> KnowledgeBase:
+        """The officeholders base: the one given, else the shipped one (read once)."""
+        if self._knowledge is None:
+            self._knowledge = knowledge_base()
+        return self._knowledge

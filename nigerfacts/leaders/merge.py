@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..models import LeaderFact, Mention
 from ..text import doc_text, fold
 from .context import DocContext, Group, Lexicon, Person, last, name_words
+from .knowledge import Officeholder
 from .names import Names
 
 
@@ -34,7 +35,8 @@ class Merger:
         self.remention(ctx, groups)
         groups = [g for g in groups if leads(g)]
         best = {id(g): max((p for p in g.people if p.status in ("leader", "rank")),
-                           key=lambda p: p.strength) for g in groups}
+                           key=lambda p: (p.strength, p.state_cue != "knowledge"))
+                for g in groups}
         leaders = []
         for group in groups:
             titled = [p for p in group.people if p.status in ("leader", "rank")]
@@ -46,15 +48,31 @@ class Merger:
             spans = sorted({(tokens[p.start].idx, tokens[p.end - 1].idx + len(tokens[p.end - 1]))
                             for p in group.people})
             name = max((full[s:e] for s, e in spans), key=lambda n: len(name_words(n)))
+            known = next((p.known for p in group.people if p.known is not None), None)
             leaders.append(LeaderFact(
                 name=name, title=next((p.title for p in titled if p.title), None),
-                country=country, former=any(p.former for p in group.people),
+                country=country, former=self.former(ctx, group, known),
+                id=known.id if known is not None else None,
                 mentions=[Mention(text=full[s:e], start=s, end=e) for s, e in spans]))
         return leaders
 
     @staticmethod
+    def former(ctx: DocContext, group: Group, known: Officeholder | None) -> bool:
+        """Past when a mention's text says so (`former.CUES` 1 to 6: the text wins); when the
+        text is silent, when the base has every office of the person ended before the
+        reference date."""
+        cued = [p for p in group.people if p.former_cue is not None]
+        if cued:
+            return any(p.former for p in cued)
+        return known is not None and known.ended_before(ctx.reference)
+
+    @staticmethod
     def same(group: Group, words: frozenset[str], person: Person) -> bool:
-        """Same person: same name, or one name inside the other without a clash of roles."""
+        """Same person: the same officeholder of the base, same name, or one name inside the
+        other without a clash of roles; never two officeholders."""
+        ids = {p.known.id for p in group.people if p.known is not None}
+        if ids and person.known is not None:
+            return person.known.id in ids
         if words == group.words:
             return True
         if (len(words) == 1 and group.last not in words) or person.kin:

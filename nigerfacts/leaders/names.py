@@ -15,6 +15,7 @@ from .context import (
     Title,
     glued_end,
 )
+from .knowledge import Officeholder
 
 
 class Names:
@@ -91,6 +92,7 @@ class Names:
                     spans.append((start, comma))  # `Alpha Condé, le président guinéen, ...`
         kept = []
         taken: set[int] = set()
+        spans += self.known_names(ctx, {i for s, e in spans for i in range(s, e)})
         for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
             states = any(i in ctx.country_at and ctx.country_at[i].kind != "demonym"
                          for i in range(s, e))  # `l'Alliance Fleuve Congo`: not a person
@@ -148,3 +150,43 @@ class Names:
             return False
         noun = tokens[j - 1]  # `la coalition M23`, `l'Alliance Fleuve Congo`, not `Mission :`
         return noun.is_lower or (noun.is_title and not ctx.opens_sentence(j - 1))
+
+    def known_names(self, ctx: DocContext, taken: set[int]) -> list[tuple[int, int]]:
+        """Names spaCy missed that the officeholders base knows: each run of capitalised name
+        words outside the spans found, or its longest part the base knows (`Poutine`,
+        `Hakan Fidan`)."""
+        if ctx.knowledge is None:
+            return []
+        found = []
+        resume = 0
+        for i, x in enumerate(ctx.texts):
+            if i < resume or not (x[:1].isupper() or fold(x) in self.lex.particles) \
+                    or ctx.tokens[i].idx < ctx.body_start:
+                continue
+            end = self.name_end(ctx, i)
+            resume = max(end, i + 1)
+            if end > i and not taken.intersection(range(i, end)):
+                part = self.known_part(ctx, i, end)
+                if part is not None:
+                    found.append(part[:2])
+        return found
+
+    def known(self, ctx: DocContext, start: int, end: int) -> Officeholder | None:
+        """The officeholder a name stands for, from the whole name or its longest known part."""
+        part = self.known_part(ctx, start, end)
+        return part[2] if part is not None else None
+
+    @staticmethod
+    def known_part(ctx: DocContext, start: int,
+                   end: int) -> tuple[int, int, Officeholder] | None:
+        """The longest run of the name's words (of two words or more, unless the name is one
+        word) that names one officeholder at the reference date."""
+        if ctx.knowledge is None:
+            return None
+        shortest = 1 if end - start == 1 else 2
+        for size in range(end - start, shortest - 1, -1):
+            for s in range(start, end - size + 1):
+                known = ctx.knowledge.find(ctx.doc[s : s + size].text, ctx.reference)
+                if known is not None:
+                    return s, s + size, known
+        return None

@@ -161,13 +161,7 @@ class Roles:
                   consumed: set[int]) -> None:
         """Status, title, former and country (left unknown at strength 0 for the article's)."""
         chain = person.chain
-        roles = {t.role for t in chain}
-        if roles & (PEERS | {"leader"}):
-            person.status = "leader"
-        elif roles & NOT_LEADER:
-            person.status = "non"
-        elif "rank" in roles:
-            person.status = "non" if self.spokesperson(ctx, person, people) else "rank"
+        person.status, person.status_cue = self.status(ctx, person, people)
         person.former_cue = self.former.text_cue(ctx, person)
         person.former = person.former_cue is not None
         primary = next((t for t in person.left + person.right
@@ -178,8 +172,42 @@ class Roles:
             person.title = self.titles.text(ctx, primary, person.index)
         elif referent is not None:
             person.title = referent.entry
-        person.country, person.strength = self.state.country(ctx, person, people, peer, referent,
-                                                        consumed)
+        person.country, person.strength, person.state_cue = self.state.country(
+            ctx, person, people, peer, referent, consumed)
+
+    def status(self, ctx: DocContext, person: Person,
+               people: list[Person]) -> tuple[str | None, str | None]:
+        """Whether the person leads (`leader`), has a rank only (`rank`) or another role
+        (`non`), and the cue that says it. The cues, in their order of precedence: a leading
+        title (`title`); a spokesperson's or another role (`title`), unless the officeholders
+        base has the person in office at the reference date (`knowledge`: a sitting president
+        as `médiateur`); a rank (`rank`), unless the source is a spokesperson; the base: an
+        office held on or before the reference date (`knowledge`), unless a common noun
+        describes the person as someone else (`le plombier Paul Martin`)."""
+        roles = {t.role for t in person.chain}
+        known = person.known
+        if roles & (PEERS | {"leader"}):
+            return "leader", "title"
+        if roles & NOT_LEADER:
+            if known is not None and ctx.reference is not None and known.in_office(ctx.reference):
+                return "leader", "knowledge"
+            return "non", "title"
+        if "rank" in roles:
+            return ("non", "title") if self.spokesperson(ctx, person, people) else ("rank", "rank")
+        if known is not None and not self.described(ctx, person):
+            return "leader", "knowledge"
+        return None, None
+
+    @staticmethod
+    def described(ctx: DocContext, person: Person) -> bool:
+        """`le plombier Paul Martin`: a common noun that is no title describes the person, a
+        namesake of any officeholder."""
+        i = person.start
+        if person.left or i < 2 or person.kin:
+            return False
+        noun = ctx.tokens[i - 1]
+        return noun.is_lower and noun.pos_ == "NOUN" and i - 1 not in ctx.title_tokens \
+            and fold(ctx.texts[i - 2]) in DETERMINERS
 
     def spokesperson(self, ctx: DocContext, person: Person, people: list[Person]) -> bool:
         """A rank-only source quoted near an unnamed spokesperson is that spokesperson."""
@@ -207,14 +235,19 @@ class Roles:
         """Leaders named with no title: in power (`X, au pouvoir depuis 2005`), or the
         predecessor of a titled person (`Naïm Qassem, qui a succédé en octobre 2024 à Hassan
         Nasrallah`: same title and state, former)."""
-        for person in (p for p in people if p.status is None):
+        for person in people:
+            untitled = person.status is None
+            if not untitled and person.status_cue != "knowledge":
+                continue
             past = self.former.in_power(ctx, person)
             if past is not None:
                 person.status = "leader"
                 if person.former_cue is None:
                     person.former, person.former_cue = past, "in_power"
-                person.country, person.place = self.state.setting(ctx, person.first, consumed)
-                person.strength = 0 if person.country is None else 1
+                if untitled:
+                    person.country, person.place = self.state.setting(ctx, person.first,
+                                                                      consumed)
+                    person.strength = 0 if person.country is None else 1
                 continue
             if not self.succeeded(ctx, person.first):
                 continue
@@ -222,10 +255,11 @@ class Roles:
             successor = next((p for p in reversed(people) if start <= p.start < person.start
                               and p.status == "leader"), None)
             if successor is not None:
-                person.status, person.title = "leader", successor.title
+                person.status, person.title = "leader", person.title or successor.title
                 if not person.former:
                     person.former, person.former_cue = True, "succession"
-                person.country, person.strength = successor.country, successor.strength
+                if untitled:
+                    person.country, person.strength = successor.country, successor.strength
 
     def succeeded(self, ctx: DocContext, first: int) -> bool:
         """A succession word shortly before a name: `succédé (en octobre 2024) à`,

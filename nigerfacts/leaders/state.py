@@ -34,7 +34,15 @@ class States:
         self.countries = CountryResolver(nlp)
 
     def country(self, ctx: DocContext, person: Person, people: list[Person], peer: Title | None,
-                 referent: Title | None, consumed: set[int]) -> tuple[str | None, int]:
+                referent: Title | None, consumed: set[int]) -> tuple[str | None, int, str]:
+        """The person's state, its strength (3 said, 2 implied, 1 from the setting, 0 unknown:
+        the article's) and the cue that gave it. The cues, in their order of precedence:
+        `title` (the title's phrase: `président du Niger`, `ministre nigérien`), `predecessor`
+        (the role a `prédécesseur` refers to), `body` (`les FSR du général X`), `knowledge`
+        (the officeholders base: the office held at the reference date), `possessive` (`son
+        ministre`), `nationality` (`le Gambien X`), `counterpart` (another state, not said),
+        `state_title` (`ministre des Armées`: France's only), `setting` (`Au Mali, ...`),
+        `government` (the leader named just before), and last `article`."""
         chain = person.chain
         roles = [t for t in chain if t.role == "leader" or (t.role == "rank" and t.complement)]
         roles += [t for t in chain if t.role == "rank" and not t.complement]
@@ -42,37 +50,42 @@ class States:
         for title in roles:
             found, code = self.role_country(ctx, title, person.index)
             if found:
-                return code, 3
+                return code, 3, "title"
         if peer is not None and peer.role != "counterpart" and referent is not None:
             owner = next((p for p in people if p.strength >= 0
                           and any(t is referent for t in p.chain)), None)
             if owner is not None:
-                return owner.country, owner.strength
+                return owner.country, owner.strength, "predecessor"
             found, code = self.role_country(ctx, referent)
             if found:
-                return code, 3
+                return code, 3, "predecessor"
             named = [p for p in people if p.start < referent.start and p.strength > 0
                      and p.status == "leader"]  # `le nouveau chef de l'État`: the last one named
             if named:
-                return named[-1].country, named[-1].strength
+                return named[-1].country, named[-1].strength, "predecessor"
         found, code = self.body_led(ctx, person)
         if found:
-            return code, 3
+            return code, 3, "body"
+        office = person.known.office_for(ctx.reference) if person.known is not None else None
+        if office is not None:
+            return office.state, 3, "knowledge"
         owner = self.possessor(ctx, person, people)
         if owner is not None:
-            return owner.country, owner.strength
+            return owner.country, owner.strength, "possessive"
         if person.nationality is not None:
-            return person.nationality, 2
+            return person.nationality, 2, "nationality"
         if peer is not None and peer.role == "counterpart":
-            return None, 1  # another state than the referent's, not said
-        for title in roles:  # `le ministre des Armées`: France's only
+            return None, 1, "counterpart"
+        for title in roles:
             code = self.lex.state_titles.get(fold(self.titles.text(ctx, title, person.index)))
             if code is not None:
-                return code, 2
+                return code, 2, "state_title"
         code, person.place = self.setting(ctx, person.first, consumed)
-        if code is None and any(t.role == "leader" for t in roles):
+        if code is not None:
+            return code, 1, "setting"
+        if any(t.role == "leader" for t in roles):
             code = self.government(ctx, person, people)
-        return code, 0 if code is None else 1
+        return code, 0 if code is None else 1, "article" if code is None else "government"
 
     @staticmethod
     def government(ctx: DocContext, person: Person, people: list[Person]) -> str | None:
