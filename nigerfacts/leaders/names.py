@@ -164,6 +164,9 @@ class Names:
                     or ctx.tokens[i].idx < ctx.body_start:
                 continue
             end = self.name_end(ctx, i)
+            if end == i and ctx.opens_sentence(i) and x.isalpha() and i not in ctx.country_at \
+                    and i not in ctx.title_tokens:
+                end = max(i + 1, self.name_end(ctx, i + 1))  # `Farmajo, ...` tagged an adverb
             resume = max(end, i + 1)
             if end > i and not taken.intersection(range(i, end)):
                 part = self.known_part(ctx, i, end)

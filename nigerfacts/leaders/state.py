@@ -67,7 +67,9 @@ class States:
         if found:
             return code, 3, "body"
         office = person.known.office_for(ctx.reference) if person.known is not None else None
-        if office is not None:
+        if office is not None:  # a setting that agrees is the person's, not the article's
+            code, place = self.setting(ctx, person.first, consumed)
+            person.place = place if code == office.state else None
             return office.state, 3, "knowledge"
         owner = self.possessor(ctx, person, people)
         if owner is not None:
