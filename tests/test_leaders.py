@@ -632,7 +632,7 @@ CASES = [
         id="in-power-no-title-current",
     ),
     pytest.param(
-        "Au Sénégal, le parti d'Abdoulaye Wade, au pouvoir de 2000 à 2012, a perdu son siège.",
+        "Au Sénégal, le parti d'Ousmane Kane, au pouvoir de 2000 à 2012, a perdu son siège.",
         set(),
         id="in-power-said-of-a-party",
     ),

@@ -104,6 +104,14 @@ RECOGNITION = [
                  {("Lula", "BRA", F, "luiz-inacio-lula-da-silva")}, id="nickname-alone"),
     pytest.param("Les partisans de Mohamed Bazoum ont manifesté.", "2024-03-01",
                  {("Mohamed Bazoum", "NER", T, "mohamed-bazoum")}, id="after-de"),
+    pytest.param("Au Niger, le parti de Mohamed Bazoum, au pouvoir de 2021 à 2023, a été dissous.",
+                 "2024-04-01", {("Mohamed Bazoum", "NER", T, "mohamed-bazoum")},
+                 id="in-power-of-a-party-base-decides"),
+    pytest.param("Le porte-parole du gouvernement a jugé l'accord injuste. Selon le colonel "
+                 "Amadou Abdramane, il aurait été imposé. Une rencontre « humiliante », selon "
+                 "Amadou Abdramane.", "2024-03-20", set(), id="spokesperson-stays-one"),
+    pytest.param("L'envoyé spécial de l'ONU, Abdoulaye Bathily, a démissionné.", "2024-04-17",
+                 set(), id="envoy-in-an-international-office"),
 ]
 
 STATE = [
@@ -155,6 +163,11 @@ STATE = [
                   ("Hakan Fidan", "TUR", F, "hakan-fidan")}, id="two-foreign-ministers"),
     pytest.param("Mark Rutte (Pays-Bas) était assis près du président.", "2023-07-11",
                  {("Mark Rutte", "NLD", F, "mark-rutte")}, id="summit-list-with-country"),
+    pytest.param("L'ancien président François Bozizé a été condamné par contumace.", "2023-09-01",
+                 {("François Bozizé", "CAF", T, "francois-bozize")},
+                 id="office-the-title-names"),
+    pytest.param("François Bozizé a appelé ses combattants à déposer les armes.", "2023-09-01",
+                 {("François Bozizé", None, F, "francois-bozize")}, id="office-held-at-date"),
     pytest.param("Le président nigérien Mohamed Bazoum a reçu les soldats français.", "2022-09-01",
                  {("Mohamed Bazoum", "NER", F, "mohamed-bazoum")}, id="text-and-base-agree"),
     pytest.param("Mohamed Hamdan Daglo, dit « Hemedti », a rejeté la trêve à Khartoum.",

@@ -76,15 +76,22 @@ class Officeholder:
         since = f"{int(date[:4]) - years_before:04d}{_start(date)[4:]}"
         return [o for o in self.offices if o.start <= _end(date) and (o.end or "9") >= since]
 
-    def office_for(self, date: str | None) -> Office | None:
-        """The office that speaks for the person at the date: one held then (the state's first),
-        else the last one held before it; without a date, the latest one."""
+    def office_for(self, date: str | None, title: str | None = None) -> Office | None:
+        """The office that speaks for the person at the date: among the offices the text's
+        title names (`président`), if any, else all: one held then (the state's first), else
+        the last one held before it; without a date, the latest one."""
+        offices = self.offices
+        if title:
+            head = form_key(title).split(" ")[0]
+            named = [o for o in offices if form_key(o.office).split(" ")[0] == head]
+            offices = [o for o in named if form_key(o.office) == form_key(title)] or named \
+                or offices
         if date is None:
-            return max(self.offices, key=lambda o: (o.end or "9", -o.rank()), default=None)
-        held = self.in_office(date)
+            return max(offices, key=lambda o: (o.end or "9", -o.rank()), default=None)
+        held = [o for o in offices if o.start <= _end(date) and (o.end or "9") >= _start(date)]
         if held:
             return min(held, key=Office.rank)
-        before = [o for o in self.offices if o.start <= _end(date)]
+        before = [o for o in offices if o.start <= _end(date)]
         return max(before, key=lambda o: (o.end or "9", -o.rank()), default=None)
 
     def ended_before(self, date: str | None) -> bool:

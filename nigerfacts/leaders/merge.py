@@ -112,6 +112,10 @@ class Merger:
 
 
 def leads(group: Group) -> bool:
-    """A leading role somewhere, or a rank and no other role (a spokesperson's rank)."""
-    statuses = {p.status for p in group.people}
-    return "leader" in statuses or ("rank" in statuses and "non" not in statuses)
+    """A leading role the text gives somewhere, or a rank and no other role (a spokesperson's
+    rank); when the text gives no role, the officeholders base's (the text wins: `selon le
+    colonel X`, a spokesperson, then `selon X`)."""
+    said = {p.status for p in group.people if p.status_cue not in (None, "knowledge")}
+    if said:
+        return "leader" in said or ("rank" in said and "non" not in said)
+    return any(p.status == "leader" for p in group.people)

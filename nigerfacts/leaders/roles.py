@@ -179,17 +179,19 @@ class Roles:
                people: list[Person]) -> tuple[str | None, str | None]:
         """Whether the person leads (`leader`), has a rank only (`rank`) or another role
         (`non`), and the cue that says it. The cues, in their order of precedence: a leading
-        title (`title`); a spokesperson's or another role (`title`), unless the officeholders
-        base has the person in office at the reference date (`knowledge`: a sitting president
-        as `médiateur`); a rank (`rank`), unless the source is a spokesperson; the base: an
-        office held on or before the reference date (`knowledge`), unless a common noun
-        describes the person as someone else (`le plombier Paul Martin`)."""
+        title (`title`); a spokesperson's role (`title`); another role (`title`: `médiateur`,
+        `envoyé`), unless the officeholders base has the person in a state's office at the
+        reference date (`knowledge`: a sitting president as `médiateur`); a rank (`rank`),
+        unless the source is a spokesperson; the base: an office held on or before the
+        reference date (`knowledge`), unless a common noun describes the person as someone
+        else (`le plombier Paul Martin`)."""
         roles = {t.role for t in person.chain}
         known = person.known
         if roles & (PEERS | {"leader"}):
             return "leader", "title"
         if roles & NOT_LEADER:
-            if known is not None and ctx.reference is not None and known.in_office(ctx.reference):
+            if "spokesperson" not in roles and known is not None and ctx.reference is not None \
+                    and any(o.state for o in known.in_office(ctx.reference)):
                 return "leader", "knowledge"
             return "non", "title"
         if "rank" in roles:
@@ -242,6 +244,8 @@ class Roles:
             past = self.former.in_power(ctx, person)
             if past is not None:
                 person.status = "leader"
+                if untitled:
+                    person.status_cue = "in_power"
                 if person.former_cue is None:
                     person.former, person.former_cue = past, "in_power"
                 if untitled:
@@ -256,6 +260,8 @@ class Roles:
                               and p.status == "leader"), None)
             if successor is not None:
                 person.status, person.title = "leader", person.title or successor.title
+                if untitled:
+                    person.status_cue = "succession"
                 if not person.former:
                     person.former, person.former_cue = True, "succession"
                 if untitled:

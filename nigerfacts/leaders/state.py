@@ -66,7 +66,9 @@ class States:
         found, code = self.body_led(ctx, person)
         if found:
             return code, 3, "body"
-        office = person.known.office_for(ctx.reference) if person.known is not None else None
+        office = None
+        if person.known is not None:
+            office = person.known.office_for(ctx.reference, person.title)
         if office is not None:  # a setting that agrees is the person's, not the article's
             code, place = self.setting(ctx, person.first, consumed)
             person.place = place if code == office.state else None
