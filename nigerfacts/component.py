@@ -7,9 +7,9 @@
 
 Settings (`config=`): `kinds`, the fact kinds to extract; `dateline`, whether a leading
 ` date YYYY-MM ` gives the reference date; `reference_date`, the date to use when a doc
-has none; `officeholders`, a folder of officeholders TSV files to use instead of the shipped
-base (`data/officeholders/`). `doc._.reference_date`, set before the component runs, overrides
-both.
+has none (`doc._.reference_date`, set before the component runs, overrides both);
+`officeholders`, a folder of officeholders TSV files to use instead of the shipped base
+(`data/officeholders/`).
 Every fact mention is also a span in `doc.spans["nigerfacts"]` (labels DATE, COUNTRY,
 TROOPS, LEADER), for displaCy and other spaCy tools.
 """
