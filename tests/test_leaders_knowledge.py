@@ -4,7 +4,8 @@ officeholders base (see GUIDELINES "Leaders" and `nigerfacts/leaders/knowledge.p
 Every sentence was written for these tests. They run against a small fixture base
 (`tests/data/officeholders/fixture.tsv`), so that each case controls who is known, for which
 office and when; a case gives the reference date and the exact set of leaders as (name,
-country, former, id).
+country, former, id). A few cases (`SHIPPED`) run against the shipped base, on people any
+version of it must know.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import nigerfacts
 from nigerfacts.component import NigerFacts
 from nigerfacts.leaders.knowledge import KnowledgeBase, form_key
 from nigerfacts.models import LeaderFact
@@ -270,3 +272,32 @@ def test_the_base_states_its_currency_date(base):
     assert base.current_to == "2025-06-30"
     assert len(base) == len({line.split("\t")[0] for line in
                              (FIXTURE / "fixture.tsv").read_text().splitlines()[2:]})
+
+
+SHIPPED = [
+    pytest.param("Poutine a reçu Xi Jinping au Kremlin.", "2024-05-16",
+                 {("Poutine", "RUS", F, "vladimir-poutine"),
+                  ("Xi Jinping", "CHN", F, "xi-jinping")}, id="real-surname-and-visitor"),
+    pytest.param("Autour de Bola Tinubu (Nigeria) se trouvaient Emmanuel Macron (France) et "
+                 "António Guterres.", "2024-12-15",
+                 {("Bola Tinubu", "NGA", F, "bola-tinubu"),
+                  ("Emmanuel Macron", "FRA", F, "emmanuel-macron"),
+                  ("António Guterres", None, F, "antonio-guterres")}, id="real-summit-list"),
+    pytest.param("Mohamed Bazoum reste détenu à Niamey, où Abdourahamane Tchiani a prolongé la "
+                 "transition.", "2025-03-26",
+                 {("Mohamed Bazoum", "NER", T, "mohamed-bazoum"),
+                  ("Abdourahamane Tchiani", "NER", F, "abdourahamane-tiani")},
+                 id="real-former-and-spelling"),
+    pytest.param("Mark Rutte a rencontré Joe Biden à Washington.", "2023-07-01",
+                 {("Mark Rutte", "NLD", F, "mark-rutte"), ("Joe Biden", "USA", F, "joe-biden")},
+                 id="real-office-at-the-date"),
+    pytest.param("Le journaliste Jean Dupont a interrogé Hakan Fidan à Ankara.", "2024-05-01",
+                 {("Hakan Fidan", "TUR", F, "hakan-fidan")}, id="real-unknown-beside-known"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), SHIPPED)
+def test_leaders_known_to_the_shipped_base(text, date, expected):
+    got = {(lead.name, lead.country, lead.former, lead.id)
+           for lead in nigerfacts.extract(text, reference_date=date).leaders}
+    assert got == expected
