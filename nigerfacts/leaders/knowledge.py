@@ -127,18 +127,11 @@ class KnowledgeBase:
             if len(cells) != 8:
                 continue
             key, name, forms, state, office, category, start, end = cells
-            person = self.people.get(key)
-            if person is None:
-                person = self.people[key] = Officeholder(key, name)
-                for form in {name, *forms.split("|")} - {""}:
-                    ids = self.forms.setdefault(form_key(form), [])
-                    if key not in ids:
-                        ids.append(key)
-            elif forms:
-                for form in forms.split("|"):
-                    ids = self.forms.setdefault(form_key(form), [])
-                    if key not in ids:
-                        ids.append(key)
+            person = self.people.setdefault(key, Officeholder(key, name))
+            for form in {name, *forms.split("|")} - {""}:
+                ids = self.forms.setdefault(form_key(form), [])
+                if key not in ids:
+                    ids.append(key)
             person.offices.append(Office(state or None, office, category, _start(start),
                                          _end(end) if end else None))
 
@@ -160,10 +153,6 @@ class KnowledgeBase:
         if len(people) > 1 and date is not None:
             people = [p for p in people if p.in_office(date)] or people
         return people[0] if len(people) == 1 else None
-
-    def knows(self, text: str) -> bool:
-        """Whether a written form is in the base at all (whoever and whenever)."""
-        return form_key(text) in self.forms
 
 
 @lru_cache(maxsize=1)
