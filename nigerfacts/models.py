@@ -113,3 +113,33 @@ def record_schema() -> dict[str, Any]:
     return {"title": "nigerfacts record",
             "description": "The facts of one document, or an error record in its place.",
             **schema}
+
+
+class PresenceSource(_Model):
+    """One article's report of a deployment figure: what `presence` counts as a source."""
+
+    source: str | None = Field(description="The article (path or id) that reports it.")
+    reference_date: str | None = Field(default=None, description="Its publication date.")
+    count: int = Field(ge=0)
+    qualifier: Qualifier = "exact"
+    as_of: str | None = Field(default=None, description="When the figure holds, as it says.")
+    text: str = Field(description="The evidence: the count as the article writes it.")
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+
+
+class PresenceRecord(_Model):
+    """One deployment figure across a corpus: every article that reports it, merged."""
+
+    state: str | None = Field(description="Alpha-3 of the state whose personnel they are.")
+    location: str | None = Field(description="Alpha-3 of where they are.")
+    mission: str | None = Field(description="The named mission, as its first source writes it.")
+    kind: TroopKind
+    count: int = Field(ge=0, description="The figure most sources give (the latest on a tie).")
+    low: int = Field(ge=0, description="The lowest figure a source gives.")
+    high: int = Field(ge=0, description="The highest figure a source gives.")
+    qualifier: Qualifier = Field(description="`exact` when any source gives `count` exactly, "
+                                 "else the qualifier most sources give.")
+    as_of_first: str | None = Field(description="The earliest as_of of its sources.")
+    as_of_last: str | None = Field(description="The latest as_of of its sources.")
+    sources: list[PresenceSource]
