@@ -1,14 +1,16 @@
 """`presence --format html`: one self-contained page, for each state and location the counts
 over time as an inline SVG chart (no network, no script), each point a link to its sources.
 
-x is the month (a record spanning several months sits at its first); y the count, from 0; a
-record whose sources disagree within the margin is a vertical bar from its lowest figure to
-its highest. Strength is a circle, casualties a square; each mission has its own colour.
+A chart for strength, another for casualties (their scales differ by orders of magnitude).
+x is time, by month, a record at its earliest as_of; y the count, from 0; a record whose
+sources disagree within the margin has a vertical bar from its lowest figure to its highest.
+Strength is a circle, casualties a square; each mission has its own colour.
 Undated records are listed under the chart, not drawn.
 """
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from .models import PresenceRecord
@@ -26,18 +28,27 @@ svg text { font-size: 12px; fill: #333; }
 table { border-collapse: collapse; width: 100%; margin-top: .8em; font-size: .92em; }
 td, th { border: 1px solid #ddd; padding: .3em .5em; vertical-align: top; text-align: left; }
 tr:target { background: #fff3b0; }
+td:nth-child(-n+2) { white-space: nowrap; }
 ul.sources { margin: 0; padding-left: 1.1em; }
 .legend span { margin-right: 1.2em; white-space: nowrap; }
 .evidence { background: #fff3b0; }
 """
 
 
-def _month_index(as_of: str) -> int:
-    return int(as_of[:4]) * 12 + (int(as_of[5:7]) - 1 if len(as_of) >= 7 else 0)
+def _position(as_of: str) -> float:
+    """Months since year 0, the day a fraction of its month: `2024-09-16` -> 24296.5."""
+    day = int(as_of[8:10]) - 1 if len(as_of) >= 10 else 0
+    return int(as_of[:4]) * 12 + (int(as_of[5:7]) - 1 if len(as_of) >= 7 else 0) + day / 31
 
 
 def _month_label(index: int) -> str:
     return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def nice_top(value: float) -> int:
+    """The smallest 1, 2, 2.5 or 5 times a power of ten at or above `value`: the y axis top."""
+    power = 10 ** max(0, math.floor(math.log10(max(value, 1))))
+    return int(next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value))
 
 
 def _series(records: list[PresenceRecord]) -> dict[str, str]:
@@ -46,13 +57,13 @@ def _series(records: list[PresenceRecord]) -> dict[str, str]:
 
 
 def chart(records: list[PresenceRecord], ids: dict[int, str], colours: dict[str, str]) -> str:
-    """The SVG chart of one section's dated records; every point links to `#<its id>`."""
+    """The SVG chart of dated records of one kind; every point links to `#<its id>`."""
     dated = [r for r in records if r.as_of_first is not None]
     if not dated:
         return ""
-    months = [_month_index(r.as_of_first or "") for r in dated]
-    first, last = min(months) - 1, max(months) + 1
-    top = max(r.high for r in dated) * 1.15 or 1
+    months = [_position(r.as_of_first or "") for r in dated]
+    first, last = math.floor(min(months)) - 1, math.floor(max(months)) + 2
+    top = nice_top(max(r.high for r in dated) * 1.1)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x(month: int) -> float:
@@ -65,19 +76,27 @@ def chart(records: list[PresenceRecord], ids: dict[int, str], colours: dict[str,
              f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img">',
              f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" '
              'stroke="#888"/>',
-             f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}" stroke="#888"/>']
-    for tick in (0, top / 2, top / 1.15):
+             f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}" stroke="#888"/>',
+             f'<text x="{LEFT + 8}" y="{TOP + 12}" font-weight="bold">{dated[0].kind}</text>']
+    for tick in (t for t in (0, top / 4, top / 2, top * 3 / 4, top) if t == int(t)):
         parts.append(f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">'
                      f'{round(tick):,}</text>'.replace(",", " "))
         parts.append(f'<line x1="{LEFT}" y1="{y(tick):.1f}" x2="{WIDTH - RIGHT}" '
                      f'y2="{y(tick):.1f}" stroke="#e4e4e4"/>')
     step = max(1, (last - first) // 8)
     for month in range(first + 1, last, step):
-        parts.append(f'<text x="{x(month):.1f}" y="{HEIGHT - BOTTOM + 18}" '
+        parts.append(f'<line x1="{x(month):.1f}" y1="{TOP + plot_h}" x2="{x(month):.1f}" '
+                     f'y2="{TOP + plot_h + 5}" stroke="#888"/>'
+                     f'<text x="{x(month + 0.5):.1f}" y="{HEIGHT - BOTTOM + 18}" '
                      f'text-anchor="middle">{_month_label(month)}</text>')
+    labels: list[tuple[float, float]] = []
     for record, month in zip(dated, months, strict=True):
         colour = colours[record.mission or "no mission"]
         cx, cy = x(month), y(record.count)
+        ly = cy - 8
+        while any(abs(lx - cx) < 60 and abs(other - ly) < 13 for lx, other in labels):
+            ly += 14  # a label near another one's goes below it
+        labels.append((cx, ly))
         label = escape(f"{figure(record)} {record.kind}, {when(record)}, "
                        f"{len(record.sources)} source(s)")
         mark = (f'<rect x="{cx - 5:.1f}" y="{cy - 5:.1f}" width="10" height="10" '
@@ -87,7 +106,7 @@ def chart(records: list[PresenceRecord], ids: dict[int, str], colours: dict[str,
                f'y2="{y(record.high):.1f}" stroke="{colour}" stroke-width="3"/>'
                if record.low != record.high else "")
         parts.append(f'<a href="#{ids[id(record)]}"><title>{label}</title>{bar}{mark}'
-                     f'<text x="{cx + 9:.1f}" y="{cy - 8:.1f}">{escape(figure(record))}</text></a>')
+                     f'<text x="{cx + 9:.1f}" y="{ly:.1f}">{escape(figure(record))}</text></a>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -120,8 +139,9 @@ def presence_html(records: list[PresenceRecord], title: str = "Troop presence") 
         undated = sum(r.as_of_first is None for r in section)
         body.append(
             f"<section><h2>{escape(place(state, location))}</h2>"
-            f"{chart(section, ids, colours)}"
-            f'<div class="legend">{legend} <span>● strength ■ casualties</span></div>'
+            + "".join(chart([r for r in section if r.kind == kind], ids, colours)
+                      for kind in ("strength", "casualties"))
+            + f'<div class="legend">{legend} <span>● strength ■ casualties</span></div>'
             + (f"<p>{undated} undated record(s): in the table, not on the chart.</p>"
                if undated else "")
             + "<table><tr><th>As of</th><th>Count</th><th>Mission</th><th>Kind</th>"

@@ -182,7 +182,7 @@ def test_table_has_a_section_per_state_and_location():
 
 def test_html_is_self_contained_with_a_linked_point_per_dated_record():
     page = presence_html(_records() + merged(troop(7, as_of=None)))
-    assert page.count("<svg xmlns") == 1
+    assert page.count("<svg xmlns") == 2  # strength and casualties: two scales, two charts
     assert '<a href="#r1">' in page and 'id="r1"' in page and 'id="r3"' in page
     assert "<script" not in page and "http://" not in page.replace(
         'xmlns="http://www.w3.org/2000/svg"', "")
