@@ -57,7 +57,7 @@ def presence_tables(records: list[PresenceRecord]) -> Group:
         table = Table(title=place(state, location), title_justify="left", expand=True)
         for column in ("As of", "Count", "Mission", "Kind", "Sources"):
             table.add_column(column, no_wrap=column in ("As of", "Count"))
-        table.add_column("Evidence", ratio=1)
+        table.add_column("Evidence", ratio=1, overflow="fold")
         for record in section:
             evidence = "\n".join(f"{s.source}: {s.text}" for s in record.sources)
             table.add_row(when(record), figure(record), record.mission or "-", record.kind,
