@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import sys
-import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from itertools import chain
@@ -262,6 +262,9 @@ def extract(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar, summary line or hints; errors and warnings "
                               "are still said.")] = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", envvar="NIGERFACTS_DEBUG",
+        help="Show the traceback of an internal error (also NIGERFACTS_DEBUG=1).")] = False,
 ) -> None:
     """Extract the facts of one or more French articles.
 
@@ -311,14 +314,14 @@ def extract(
         if output_format is not None or output is not None:
             raise typer.BadParameter("--db writes to the database: leave out --format and "
                                      "--output", param_hint="--db")
-        _to_archive(db, refresh, sources, date, model, workers, batch_size, said)
+        _to_archive(db, refresh, sources, date, model, workers, batch_size, said, debug)
         return
     if scheduler is not None:
         records = _on_dask(sources, scheduler, date, model, workers or 1, batch_size, stats, texts)
     else:
         records = _run(sources, date, model, workers, batch_size, stats,
                        texts if fmt in (OutputFormat.html, OutputFormat.table) else None,
-                       said=said)
+                       said=said, debug=debug)
     try:
         with _destination(output) as out, Screen(
                 out, total=len(files), bar=not single, tables_out=fmt is OutputFormat.table,
@@ -375,7 +378,8 @@ class _ModelError(Exception):
 
 
 def _to_archive(path: Path, refresh: bool, sources: Iterable[Source], date: str | None,
-                model: str, workers: int, batch_size: int, said: set[str]) -> None:
+                model: str, workers: int, batch_size: int, said: set[str], debug: bool
+                ) -> None:
     """`extract --db`: new and changed articles into the archive, a transaction per batch."""
     import sqlite3
 
@@ -390,11 +394,10 @@ def _to_archive(path: Path, refresh: bool, sources: Iterable[Source], date: str 
         raise typer.Exit(2) from None
     with archive:
         records = _run(archive.fresh(sources, refresh=refresh), date, model, workers,
-                       batch_size, stats, texts, said=said)
-        previous = (signal.signal(signal.SIGTERM, _on_sigterm)
-                    if threading.current_thread() is threading.main_thread() else None)
+                       batch_size, stats, texts, said=said, debug=debug)
         try:
-            summary = archive.write_all(records, texts, batch_size)
+            with _removed_on_signal(None):
+                summary = archive.write_all(records, texts, batch_size)
         except _ModelError as exc:
             _error(str(exc))
             raise typer.Exit(1) from None
@@ -407,9 +410,6 @@ def _to_archive(path: Path, refresh: bool, sources: Iterable[Source], date: str 
         except sqlite3.Error as exc:
             _error(f"{path}: {exc}")
             raise typer.Exit(1) from None
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
     _error(f"{summary.extracted + summary.skipped + summary.failed} articles: "
            f"{summary.extracted} extracted, {summary.skipped} skipped, {summary.failed} failed, "
            f"{stats.facts} facts, {time.perf_counter() - stats.started:.1f} s")
@@ -417,12 +417,23 @@ def _to_archive(path: Path, refresh: bool, sources: Iterable[Source], date: str 
         raise typer.Exit(1)
 
 
-class _Terminated(Exception):
-    """SIGTERM while writing --output: unwound like Ctrl-C, so the temporary file goes."""
+class _Terminated(BaseException):
+    """SIGTERM while writing --output: unwound like Ctrl-C (no `except Exception` stops it)."""
 
 
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated
+def _debugging() -> bool:
+    return os.environ.get("NIGERFACTS_DEBUG", "").lower() in ("1", "true", "yes", "on")
+
+
+def _failed(name: str, error: str, traceback: str | None, debug: bool) -> None:
+    """The one stderr line of a failed input; an internal error's traceback with --debug."""
+    if traceback is None:
+        _error(f"{name}: {error}")
+    elif debug:
+        _error(f"{name}: {error}")
+        typer.echo(traceback.rstrip("\n"), err=True)
+    else:
+        _error(f"{name}: {error}; run with --debug for the traceback")
 
 
 @dataclass
@@ -436,13 +447,18 @@ class _Stats:
 
 def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
          batch_size: int, stats: _Stats, texts: dict[str, str] | None = None,
-         said: set[str] = frozenset()) -> Iterator[Facts | ErrorRecord]:
+         said: set[str] = frozenset(), *, debug: bool | None = None
+         ) -> Iterator[Facts | ErrorRecord]:
     """Facts or error records, one per input, in input order; texts kept in `texts` if given.
 
     The model is loaded once a first input is known good, not at all if none is; failed
-    inputs are said on stderr, unless they are in `said` already.
+    inputs are said on stderr, unless they are in `said` already. An input that fails
+    unexpectedly, in reading or in extraction, is an internal error: its error record and
+    one stderr line (its traceback with `debug`), and the batch goes on.
     """
-    from .pipeline import ModelNotFoundError, extract_many, load_pipeline
+    from .pipeline import DocumentError, ModelNotFoundError, extract_many, load_pipeline
+
+    debug = _debugging() if debug is None else debug
 
     pending: deque[ErrorRecord | str] = deque()
     dates: deque[str | None] = deque()
@@ -453,7 +469,7 @@ def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
             if source.error is not None:
                 stats.errors += 1
                 if source.name not in said:
-                    _error(f"{source.name}: {source.error}")
+                    _failed(source.name, source.error, source.traceback, debug)
                 pending.append(ErrorRecord(source=source.name, error=source.error))
                 continue
             for warning in source.warnings:
@@ -465,7 +481,7 @@ def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
             yield source.text
 
     def reference_dates() -> Iterator[str | None]:
-        while True:
+        while dates:  # one per text: good_texts() puts it before extract_many asks
             yield dates.popleft()
 
     def flush_errors() -> Iterator[ErrorRecord]:
@@ -481,9 +497,16 @@ def _run(sources: Iterable[Source], date: str | None, model: str, workers: int,
         with _loading(model):
             load_pipeline(model)
         for facts in extract_many(chain([first], good), reference_dates(), model=model,
-                                  batch_size=batch_size, n_process=workers):
+                                  batch_size=batch_size, n_process=workers, errors="return"):
             yield from flush_errors()
-            facts.source = pending.popleft()
+            name = pending.popleft()
+            if isinstance(facts, DocumentError):
+                stats.errors += 1
+                error = f"internal error: {facts}"
+                _failed(str(name), error, facts.traceback, debug)
+                yield ErrorRecord(source=str(name), error=error)
+                continue
+            facts.source = name
             stats.facts += (len(facts.dates) + len(facts.countries) + len(facts.troops)
                             + len(facts.leaders))
             yield facts
@@ -542,7 +565,12 @@ def _on_dask(sources: Iterable[Source], scheduler: str, date: str | None, model:
 
 @contextmanager
 def _destination(output: Path | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file beside OUTPUT renamed over it only when complete."""
+    """stdout, or a temporary file beside OUTPUT renamed over it only when complete.
+
+    The temporary file's name is chosen before the file exists, and Ctrl-C and SIGTERM
+    handlers remove it by that name themselves: a signal at any moment, even while the
+    file is being created or the run unwinds, leaves nothing behind.
+    """
     if output is None:
         yield sys.stdout
         return
@@ -550,21 +578,49 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
     if not directory.is_dir():
         _error(f"{output}: no such directory")
         raise typer.Exit(2)
-    partial = None
-    # Only the main thread may handle signals (the CLI may be run from another one).
-    handles = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _on_sigterm) if handles else None
+    partial = directory / f".{output.name}.{secrets.token_hex(6)}.part"
+    with _removed_on_signal(partial):
+        try:
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+            with open(fd, "w", encoding="utf-8") as handle:
+                yield handle
+            os.replace(partial, output)
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(partial)
+
+
+@contextmanager
+def _removed_on_signal(path: Path) -> Iterator[None]:
+    """While inside, Ctrl-C and SIGTERM remove `path` before unwinding the run.
+
+    Only the main thread may set handlers (the CLI may be run from another one); a process
+    forked inside (a worker) gets the default behaviour back at once.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    owner = os.getpid()
+
+    def handler(signum: int, frame: object) -> None:
+        if os.getpid() != owner:  # a forked worker before its own set-up
+            signal.signal(signum, signal.SIG_DFL if signum == signal.SIGTERM else signal.SIG_IGN)
+            if signum == signal.SIGTERM:
+                os.kill(os.getpid(), signum)
+            return
+        with suppress(OSError):
+            os.unlink(path)
+        raise KeyboardInterrupt if signum == signal.SIGINT else _Terminated
+
+    # Ctrl-C only where it would interrupt anyway (not where the shell had it ignored).
+    caught = [signal.SIGTERM] + ([signal.SIGINT] if signal.getsignal(signal.SIGINT)
+                                 is signal.default_int_handler else [])
+    previous = {signum: signal.signal(signum, handler) for signum in caught}
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False,
-                                         prefix=f".{output.name}.", suffix=".part") as handle:
-            partial = handle.name
-            yield handle
-        os.replace(partial, output)
+        yield
     finally:
-        if handles:
-            signal.signal(signal.SIGTERM, previous)
-        if partial and os.path.exists(partial):
-            os.unlink(partial)
+        for signum, action in previous.items():
+            signal.signal(signum, action)
 
 
 def _only(records: Iterator[Facts | ErrorRecord], kinds: tuple[str, ...], stats: _Stats
@@ -886,5 +942,12 @@ def help_(ctx: typer.Context, command: Annotated[str | None, typer.Argument(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: an unexpected error is one line (a traceback with --debug)."""
+    try:
+        app()
+    except Exception as exc:
+        if "--debug" in sys.argv or _debugging():
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc}; run with --debug for the "
+               "traceback")
+        sys.exit(1)

@@ -6,14 +6,16 @@ import ctypes
 import multiprocessing
 import signal
 import sys
+import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from functools import lru_cache
-from itertools import chain, islice, repeat
-from typing import TYPE_CHECKING
+from itertools import chain, count, islice
+from typing import TYPE_CHECKING, Literal, overload
 
 from .chunks import Chunk, chunks, merge
+from .dateline import is_iso_date
 from .models import Facts
 
 if TYPE_CHECKING:
@@ -36,6 +38,27 @@ _KEEP_BYTES = 256 * 2**20
 
 class ModelNotFoundError(RuntimeError):
     """The spaCy model named by the user is not installed."""
+
+
+class DocumentError(Exception):
+    """One article could not be processed: an unexpected exception, with its traceback as text.
+
+    Text, not the exception object, so that it crosses process boundaries (pickle).
+    """
+
+    def __init__(self, message: str, traceback: str = "") -> None:
+        super().__init__(message, traceback)
+        self.message = message
+        self.traceback = traceback
+
+    def __str__(self) -> str:
+        return self.message
+
+    @classmethod
+    def of(cls, exc: Exception) -> DocumentError:
+        error = cls(f"{type(exc).__name__}: {exc}", "".join(traceback.format_exception(exc)))
+        error.__cause__ = exc
+        return error
 
 
 @lru_cache(maxsize=4)
@@ -71,53 +94,160 @@ def extract(text: str, reference_date: str | None = None, *, model: str = DEFAUL
     return facts
 
 
-def extract_many(texts: Iterable[str], reference_dates: Iterable[str | None] | None = None, *,
-                 model: str = DEFAULT_MODEL, batch_size: int = 16,
-                 n_process: int = 1) -> Iterator[Facts]:
-    """Facts of many articles, in input order, streamed through `nlp.pipe`.
+@overload
+def extract_many(texts: Iterable[str], reference_dates: Iterable[str | None] | None = None,
+                 *, model: str = ..., batch_size: int = ..., n_process: int = ...,
+                 errors: Literal["raise"] = ...) -> Iterator[Facts]: ...
 
-    Long texts are cut into chunks (see `nigerfacts.chunks`). With `n_process` > 1,
-    batches of `batch_size` articles go to that many worker processes, which run the same
-    code and send back only the facts (not spaCy docs), so the output is the same as with
-    one process. Memory stays flat: texts are read from the iterable as needed.
+
+@overload
+def extract_many(texts: Iterable[str], reference_dates: Iterable[str | None] | None = None,
+                 *, model: str = ..., batch_size: int = ..., n_process: int = ...,
+                 errors: Literal["return"]) -> Iterator[Facts | DocumentError]: ...
+
+
+def extract_many(texts: Iterable[str], reference_dates: Iterable[str | None] | None = None, *,
+                 model: str = DEFAULT_MODEL, batch_size: int = 16, n_process: int = 1,
+                 errors: Literal["raise", "return"] = "raise"
+                 ) -> Iterator[Facts] | Iterator[Facts | DocumentError]:
+    """Facts of many articles, one per text, in input order, streamed through `nlp.pipe`.
+
+    `reference_dates`, when given, has one date (or None) per text: fewer or more is a
+    `ValueError`, never a text left out. Long texts are cut into chunks (see
+    `nigerfacts.chunks`). With `n_process` > 1, batches of `batch_size` articles go to that
+    many worker processes, which run the same code and send back only the facts (not spaCy
+    docs), so the output is the same as with one process. Memory stays flat: texts are
+    read from the iterable as needed. An article whose extraction fails unexpectedly
+    raises a `DocumentError`, or with `errors="return"` is yielded as one in its place,
+    and the others are still processed.
     """
-    refs: Iterable[str | None] = reference_dates if reference_dates is not None else repeat(None)
-    articles = zip(texts, refs, strict=False)
+    if reference_dates is not None and hasattr(texts, "__len__") and hasattr(
+            reference_dates, "__len__") and len(texts) != len(reference_dates):  # type: ignore
+        raise ValueError(f"{len(texts)} texts but {len(reference_dates)} "  # type: ignore
+                         "reference dates: give one per text (or None)")
+    articles = _paired(texts, reference_dates)
     first = next(articles, None)
     if first is None:  # nothing to read: the model is not loaded
         return
     articles = chain([first], articles)
     nlp = load_pipeline(model)
     if n_process > 1:
-        yield from _parallel(articles, model, batch_size, n_process)
+        results = _parallel(articles, model, batch_size, n_process)
     else:
-        yield from _extract(nlp, articles, batch_size)
+        results = _extract(nlp, articles, batch_size)
+    for result in results:
+        if isinstance(result, DocumentError) and errors == "raise":
+            raise result
+        yield result
+
+
+def _paired(texts: Iterable[str], reference_dates: Iterable[str | None] | None
+            ) -> Iterator[tuple[str, str | None]]:
+    """(text, reference date) pairs; a text without its date is an error, not dropped."""
+    if reference_dates is None:
+        yield from ((text, None) for text in texts)
+        return
+    dates = iter(reference_dates)
+    for n, text in enumerate(texts):
+        date = next(dates, _MISSING)
+        if date is _MISSING:
+            raise ValueError(f"no reference date for text {n}: give one per text (or None)")
+        _check_reference_date(date)  # type: ignore[arg-type]
+        yield text, date  # type: ignore[misc]
+    if next(dates, _MISSING) is not _MISSING:
+        raise ValueError("more reference dates than texts: give one per text (or None)")
+
+
+_MISSING = object()
 
 
 def _extract(nlp: Language, articles: Iterable[tuple[str, str | None]],
-             batch_size: int) -> Iterator[Facts]:
-    """Facts of (text, reference date) pairs, in order, in this process."""
-    pending: dict[int, tuple[str, list[Chunk]]] = {}
+             batch_size: int) -> Iterator[Facts | DocumentError]:
+    """Facts of (text, reference date) pairs, in order, in this process.
+
+    One article cannot take others down: if a batch fails in spaCy or in the component,
+    its articles are run again one at a time, the failing one becomes a `DocumentError`,
+    and the stream goes on. An error of the input iterable itself (or a bad reference
+    date) is raised once the articles read before it are done.
+    """
+    articles = iter(articles)
+    pending: dict[int, tuple[str, list[Chunk] | DocumentError]] = {}
+    numbers = count()
+    failed: list[Exception] = []
 
     def stream() -> Iterator[tuple[str, tuple[int, int]]]:
-        for n, (text, ref) in enumerate(articles):
-            pieces = chunks(text, ref)
-            pending[n] = (text, pieces)
-            for k, chunk in enumerate(pieces):
+        while True:
+            try:
+                article = next(articles, None)
+                if article is None:
+                    return
+                text, ref = article
+            except Exception as exc:  # the caller's error: raised after the articles before it
+                failed.append(exc)
+                return
+            n = next(numbers)
+            try:
+                pending[n] = (text, chunks(text, ref))
+            except Exception as exc:
+                pending[n] = (text, DocumentError.of(exc))
+                yield "", (n, 0)
+                continue
+            for k, chunk in enumerate(pending[n][1]):  # type: ignore[arg-type]
+                if n not in pending:  # run alone after a failed batch
+                    break
                 yield chunk.spacy_text, (n, k)
 
-    parts: list[tuple[Chunk, Facts]] = []
-    for doc, (n, k) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
-        text, pieces = pending[n]
-        parts.append((pieces[k], doc._.facts))
-        if k == len(pieces) - 1:
-            del pending[n]
-            yield merge(text, parts)
-            parts = []
+    texts = stream()
+    while True:
+        parts: list[tuple[Chunk, Facts]] = []
+        try:
+            for doc, (n, k) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+                text, pieces = pending[n]
+                if isinstance(pieces, DocumentError):
+                    del pending[n]
+                    yield pieces
+                    continue
+                parts.append((pieces[k], doc._.facts))
+                if k == len(pieces) - 1:
+                    del pending[n]
+                    yield _merged(text, parts)
+                    parts = []
+        except Exception:  # run the batch's articles again one at a time, outside `except`
+            retry = list(pending)
+        else:
+            break
+        for n in retry:
+            yield _alone(nlp, *pending.pop(n))
+    if failed:
+        raise failed[0]
+
+
+def _check_reference_date(reference_date: str | None) -> None:
+    if reference_date and not is_iso_date(reference_date):
+        raise ValueError(f"reference date '{reference_date}' is not a date: use YYYY, YYYY-MM "
+                         "or YYYY-MM-DD")
+
+
+def _merged(text: str, parts: list[tuple[Chunk, Facts]]) -> Facts | DocumentError:
+    try:
+        return merge(text, parts)
+    except Exception as exc:
+        return DocumentError.of(exc)
+
+
+def _alone(nlp: Language, text: str, pieces: list[Chunk] | DocumentError
+           ) -> Facts | DocumentError:
+    """One article's facts, chunk by chunk, outside a batch; its failure as a DocumentError."""
+    if isinstance(pieces, DocumentError):
+        return pieces
+    try:
+        return merge(text, [(chunk, nlp(chunk.spacy_text)._.facts) for chunk in pieces])
+    except Exception as exc:
+        return DocumentError.of(exc)
 
 
 def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size: int,
-              n_process: int) -> Iterator[Facts]:
+              n_process: int) -> Iterator[Facts | DocumentError]:
     """Batches of articles extracted in worker processes, results yielded in input order.
 
     At most `_AHEAD` batches per worker are read ahead, so a large corpus is streamed.
@@ -127,7 +257,7 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     pool = context.Pool(n_process, initializer=_start_worker)
     try:
-        running: deque[AsyncResult[list[Facts]]] = deque()
+        running: deque[AsyncResult[list[Facts | DocumentError]]] = deque()
         while True:
             while len(running) < _AHEAD * n_process:
                 batch = next(batches, None)
@@ -165,8 +295,14 @@ def _batches(articles: Iterator[tuple[str, str | None]], batch_size: int,
 
 
 def _start_worker() -> None:
-    # The parent handles Ctrl-C (and ends the workers); workers must not print tracebacks.
+    """The parent handles Ctrl-C and SIGTERM and ends the workers with SIGTERM.
+
+    A worker ignores Ctrl-C (sent to the whole process group) and dies of SIGTERM
+    whatever handler it inherited from its parent (the CLI's turns SIGTERM into an
+    exception, which a worker would catch as a task's failure and live on).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _keep_freed_memory()
 
 
@@ -182,7 +318,8 @@ def _keep_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").mallopt(_M_TRIM_THRESHOLD, _KEEP_BYTES)
 
 
-def _work(model: str, batch: list[tuple[str, str | None]], batch_size: int) -> list[Facts]:
+def _work(model: str, batch: list[tuple[str, str | None]], batch_size: int
+          ) -> list[Facts | DocumentError]:
     # A forked worker has the parent's pipeline; a spawned one loads it on its first batch
     # (a failure then reaches the parent as this batch's error, not a pool restarting).
     return list(_extract(load_pipeline(model), batch, batch_size))

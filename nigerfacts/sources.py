@@ -15,6 +15,7 @@ import json
 import re
 import stat
 import sys
+import traceback
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -45,6 +46,13 @@ class Source:
     error: str | None = None
     warnings: tuple[str, ...] = ()
     reference_date: str | None = None
+    traceback: str | None = None  # of an unexpected error (the CLI's --debug shows it)
+
+    @classmethod
+    def failed(cls, name: str, exc: Exception) -> Source:
+        """An input whose reading raised what it should not have: an internal error."""
+        return cls(display_name(name), error=f"internal error: {type(exc).__name__}: {exc}",
+                   traceback="".join(traceback.format_exception(exc)))
 
 
 @dataclass(frozen=True)
@@ -168,15 +176,26 @@ def _reason(exc: Exception) -> str:
 
 def html_text(html: str) -> str:
     """The article text of an HTML page (trafilatura: boilerplate removed, no network)."""
-    import trafilatura
-
     try:
+        import trafilatura
+
         text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    except ImportError as exc:  # an install without the HTML reader's dependencies
+        raise InputError(f"cannot read HTML: {_missing(exc)}") from None
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
         raise InputError(f"the HTML could not be parsed ({type(exc).__name__})") from None
     if not text:
         raise InputError("no article text found in the HTML")
     return text
+
+
+def _missing(exc: ImportError) -> str:
+    """What is missing, in the words a user can act on."""
+    if "lxml_html_clean" in str(exc) or (exc.name or "").startswith("lxml.html.clean"):
+        return "module lxml_html_clean is not installed (pip install lxml_html_clean)"
+    if exc.name:
+        return f"module {exc.name} is not installed (pip install {exc.name.split('.')[0]})"
+    return str(exc).splitlines()[0]
 
 
 def _checked(name: str, text: str, warnings: list[str], reference: str | None = None) -> Source:
@@ -227,25 +246,31 @@ def read_jsonl(name: str, fields: JsonFields) -> Iterator[Source]:
             continue
         where = f"{shown}:{number}"
         try:
-            record = json.loads(line)
-            text = record[fields.text]
-            if not isinstance(text, str):
-                raise TypeError
-        except (json.JSONDecodeError, RecursionError):
-            yield Source(where, error="not a JSON object")
-            continue
-        except (KeyError, TypeError, IndexError):
-            yield Source(where, error=f"no string field '{fields.text}'")
-            continue
-        doc_id = record.get(fields.id)
-        date = record.get(fields.date)
-        warnings = []
-        if date is not None and date != "" and not (isinstance(date, str) and is_iso_date(date)):
-            warnings.append(f"field '{fields.date}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD):"
-                            " ignored")
-            date = None
-        yield _checked(str(doc_id) if doc_id is not None else where, text, warnings,
-                       date if isinstance(date, str) and date else None)
+            yield _jsonl_record(where, line, fields)
+        except Exception as exc:  # a bug of ours or a library's: this line only
+            yield Source.failed(where, exc)
+
+
+def _jsonl_record(where: str, line: str, fields: JsonFields) -> Source:
+    """The source of one JSON Lines record."""
+    try:
+        record = json.loads(line)
+        text = record[fields.text]
+        if not isinstance(text, str):
+            raise TypeError
+    except (json.JSONDecodeError, RecursionError):
+        return Source(where, error="not a JSON object")
+    except (KeyError, TypeError, IndexError):
+        return Source(where, error=f"no string field '{fields.text}'")
+    doc_id = record.get(fields.id)
+    date = record.get(fields.date)
+    warnings = []
+    if date is not None and date != "" and not (isinstance(date, str) and is_iso_date(date)):
+        warnings.append(f"field '{fields.date}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD):"
+                        " ignored")
+        date = None
+    return _checked(str(doc_id) if doc_id is not None else where, text, warnings,
+                    date if isinstance(date, str) and date else None)
 
 
 def expand(paths: Iterable[str], glob: str = "*.txt") -> Iterator[str]:
@@ -326,4 +351,7 @@ def iter_sources(paths: Iterable[str], input_format: str = "auto", glob: str = "
         elif input_format == "jsonl" or (input_format == "auto" and name.endswith(".jsonl")):
             yield from read_jsonl(name, fields)
         else:
-            yield read_source(name, input_format)
+            try:
+                yield read_source(name, input_format)
+            except Exception as exc:  # a bug of ours or a library's: this input only
+                yield Source.failed(name, exc)

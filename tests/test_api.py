@@ -116,3 +116,63 @@ def test_import_does_not_load_spacy():
     code = "import sys, nigerfacts, nigerfacts.cli; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- one result per text, whatever fails ----------------------------------------------------
+
+TEXTS = ["Le Tchad a envoyé 150 soldats au Niger.", "Le Mali a fermé sa frontière. PIÈGE",
+         "Le Bénin a fermé sa frontière avec le Togo."]
+
+
+@pytest.mark.parametrize("dates", [["2024"], [], ["2024", None, None, "2023"]])
+def test_extract_many_with_a_date_per_text_missing_or_extra_is_a_value_error(dates):
+    with pytest.raises(ValueError, match="reference dates: give one per text"):
+        list(nigerfacts.extract_many(TEXTS, dates))
+
+
+def test_extract_many_with_streamed_dates_that_run_out_is_a_value_error():
+    results = nigerfacts.extract_many(iter(TEXTS), iter(["2024"]))
+    assert next(results).countries[0].code == "TCD"
+    with pytest.raises(ValueError, match="no reference date for text 1"):
+        next(results)
+
+
+def test_extract_many_gives_one_result_per_text_and_date():
+    results = list(nigerfacts.extract_many(TEXTS, ["2024", None, "2021-05"]))
+    assert [r.reference_date for r in results] == ["2024", None, "2021-05"]
+
+
+@pytest.fixture
+def failing_on_a_word(monkeypatch):
+    from nigerfacts.component import NigerFacts
+
+    real = NigerFacts._extract
+
+    def extract(self, doc):
+        if "PIÈGE" in doc.text:
+            raise RuntimeError("planted fault")
+        return real(self, doc)
+
+    monkeypatch.setattr(NigerFacts, "_extract", extract)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_failing_article_is_returned_in_its_place_and_the_others_go_on(failing_on_a_word,
+                                                                         n_process):
+    from nigerfacts.pipeline import DocumentError
+
+    results = list(nigerfacts.extract_many(TEXTS, errors="return", batch_size=2,
+                                           n_process=n_process))
+    assert len(results) == 3
+    assert isinstance(results[1], DocumentError)
+    assert str(results[1]) == "RuntimeError: planted fault"
+    assert "Traceback (most recent call last)" in results[1].traceback
+    assert [[c.code for c in r.countries] for r in (results[0], results[2])] == [
+        ["TCD", "NER"], ["BEN", "TGO"]]
+
+
+def test_a_failing_article_raises_a_document_error_by_default(failing_on_a_word):
+    from nigerfacts.pipeline import DocumentError
+
+    with pytest.raises(DocumentError, match="planted fault"):
+        list(nigerfacts.extract_many(TEXTS))
