@@ -6,10 +6,12 @@ spaCy is imported only when a command needs the model, so `--help` and
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
 import signal
+import stat
 import sys
 import threading
 import time
@@ -204,6 +206,13 @@ class InputFormat(str, Enum):
     html = "html"
 
 
+def _check_glob(value: str) -> str:
+    if Path(value).is_absolute():
+        raise typer.BadParameter(f"'{value}' is an absolute path: give a pattern of file names "
+                                 "inside the directories, such as '*.txt' or '2024/*.txt'")
+    return value
+
+
 def _workers(value: str) -> int:
     if value in ("0", "auto"):
         return os.cpu_count() or 1
@@ -235,7 +244,8 @@ def extract(
     input_format: Annotated[InputFormat, typer.Option(
         "--input-format", help="text, html, jsonl (one {id, text, date} object per line), "
                                "or auto: by file extension.")] = InputFormat.auto,
-    glob: Annotated[str, typer.Option(help="Files to take from directories.")] = "*.txt",
+    glob: Annotated[str, typer.Option(callback=_check_glob,
+                                      help="Files to take from directories.")] = "*.txt",
     id_field: Annotated[str, typer.Option(help="JSON Lines field with the id.")] = "id",
     text_field: Annotated[str, typer.Option(help="JSON Lines field with the text.")] = "text",
     date_field: Annotated[str, typer.Option(
@@ -352,11 +362,14 @@ def extract(
     except _ModelError as exc:
         _error(str(exc))
         raise typer.Exit(1) from None
+    except _OutputError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         _error("interrupted; no output file was written" if output else "interrupted")
         raise typer.Exit(130) from None
     except _Terminated:
-        _error("terminated; no output file was written")
+        _error("terminated; no output file was written" if output else "terminated")
         raise typer.Exit(128 + signal.SIGTERM) from None
     if stats.yearless and not quiet:
         _yearless_warning(stats.yearless)
@@ -415,6 +428,10 @@ def _to_archive(path: Path, refresh: bool, sources: Iterable[Source], date: str 
            f"{stats.facts} facts, {time.perf_counter() - stats.started:.1f} s")
     if summary.failed:
         raise typer.Exit(1)
+
+
+class _OutputError(Exception):
+    """--output cannot be written: one line for the user, exit 2."""
 
 
 class _Terminated(BaseException):
@@ -569,30 +586,81 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
 
     The temporary file's name is chosen before the file exists, and Ctrl-C and SIGTERM
     handlers remove it by that name themselves: a signal at any moment, even while the
-    file is being created or the run unwinds, leaves nothing behind.
+    file is being created or the run unwinds, leaves nothing behind. The output gets the
+    mode an ordinary `>` would give: an existing file's, or the umask's for a new one.
     """
     if output is None:
-        yield sys.stdout
+        with _removed_on_signal(None):
+            yield sys.stdout
         return
-    directory = output.resolve().parent
-    if not directory.is_dir():
-        _error(f"{output}: no such directory")
-        raise typer.Exit(2)
-    partial = directory / f".{output.name}.{secrets.token_hex(6)}.part"
+    target, mode = _target(output)
+    partial = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
     with _removed_on_signal(partial):
         try:
-            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-            with open(fd, "w", encoding="utf-8") as handle:
-                yield handle
-            os.replace(partial, output)
+            try:
+                fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
+                             0o666)
+                if mode is not None:
+                    os.fchmod(fd, mode)
+            except OSError as exc:
+                raise _OutputError(f"{output}: cannot write: {_reason(exc)}") from None
+            try:
+                with open(fd, "w", encoding="utf-8") as handle:
+                    yield handle
+                os.replace(partial, target)
+            except OSError as exc:
+                if exc.errno not in _WRITE_ERRORS:
+                    raise
+                raise _OutputError(f"{output}: cannot write: {_reason(exc)}") from None
         finally:
             with suppress(FileNotFoundError):
                 os.unlink(partial)
 
 
+# What writing the output can fail with: a full disk or quota, a file size limit, a
+# read-only or failing filesystem, a rename across filesystems.
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO, errno.EXDEV,
+                 errno.EACCES, errno.EPERM}
+
+
+def _target(output: Path) -> tuple[Path, int | None]:
+    """The file --output writes (a symbolic link's target) and its mode to keep, if it exists.
+
+    Checked before any work: what is not a regular file or a new path in an existing
+    directory (a directory, a device, a FIFO, `-o ''`) is a usage error.
+    """
+    if str(output) in ("", "."):
+        raise _usage(f"--output: '{output}' is not a file name")
+    try:
+        info = output.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _usage(f"{output}: {_reason(exc)}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise _usage(f"{output}: is a directory")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise _usage(f"{output}: not a regular file")
+    target = output.resolve()
+    if not target.parent.is_dir():
+        raise _usage(f"{output}: no such directory")
+    return target, None if info is None else stat.S_IMODE(info.st_mode)
+
+
+def _usage(message: str) -> typer.Exit:
+    _error(message)
+    return typer.Exit(2)
+
+
+def _reason(exc: OSError) -> str:
+    reason = exc.strerror or type(exc).__name__
+    return reason[0].lower() + reason[1:]
+
+
 @contextmanager
-def _removed_on_signal(path: Path) -> Iterator[None]:
-    """While inside, Ctrl-C and SIGTERM remove `path` before unwinding the run.
+def _removed_on_signal(path: Path | None) -> Iterator[None]:
+    """While inside, Ctrl-C and SIGTERM remove `path` (if any) before unwinding the run,
+    which ends the worker processes too.
 
     Only the main thread may set handlers (the CLI may be run from another one); a process
     forked inside (a worker) gets the default behaviour back at once.
@@ -608,8 +676,9 @@ def _removed_on_signal(path: Path) -> Iterator[None]:
             if signum == signal.SIGTERM:
                 os.kill(os.getpid(), signum)
             return
-        with suppress(OSError):
-            os.unlink(path)
+        if path is not None:
+            with suppress(OSError):
+                os.unlink(path)
         raise KeyboardInterrupt if signum == signal.SIGINT else _Terminated
 
     # Ctrl-C only where it would interrupt anyway (not where the shell had it ignored).

@@ -3,7 +3,9 @@
     python tests/faulty_cli.py FAULT extract ...
 
 FAULT is `read:NAME` (reading the input NAME raises), `extract:WORD` (extracting a text
-containing WORD raises), `no-html-reader` (lxml_html_clean is not installed), `none`.
+containing WORD raises), `block:WORD` (extracting a text containing WORD writes the file
+named by $NIGERFACTS_TEST_MARKER, then waits for ever: a test then knows the run is busy
+and sends its signal), `no-html-reader` (lxml_html_clean is not installed), `none`.
 A fault is planted before the CLI starts, so forked workers inherit it.
 """
 
@@ -36,6 +38,22 @@ def plant(fault: str) -> None:
             return real_extract(self, doc)
 
         NigerFacts._extract = extract
+    elif kind == "block":
+        import os
+        import threading
+        from pathlib import Path
+
+        from nigerfacts.component import NigerFacts
+
+        real_call = NigerFacts._extract
+
+        def blocked(self, doc):  # type: ignore[no-untyped-def]
+            if arg in doc.text:
+                Path(os.environ["NIGERFACTS_TEST_MARKER"]).write_text(str(os.getpid()))
+                threading.Event().wait()
+            return real_call(self, doc)
+
+        NigerFacts._extract = blocked
     elif kind == "no-html-reader":
         sys.modules["lxml_html_clean"] = None  # type: ignore[assignment]
     elif kind != "none":
