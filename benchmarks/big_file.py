@@ -4,6 +4,7 @@
     python benchmarks/big_file.py --mb 1,20 --nfd          # the same, accents decomposed
     python benchmarks/big_file.py --pathological           # growth of time, case by case
     python benchmarks/big_file.py --pathological --cases days,billions --sizes 10000,20000
+    python benchmarks/big_file.py --pathological --cases brackets,dense --sizes 10000,100000,1000000
 
 The big file is French text written for this benchmark (sentences with dates, countries,
 troop counts and leaders, numbers varied), one article of `--mb` megabytes without a
@@ -153,6 +154,12 @@ CASES = {
     "countries": lambda n: ("Le Mali et le Niger. " * (n // 21 + 1))[:n],
     "months": lambda n: ("Mars " * (n // 5 + 1))[:n],
     "leaders": lambda n: ("le président Tiani, " * (n // 20 + 1))[:n],
+    # Runs without a space, which spaCy's tokenizer splits one affix at a time (see
+    # nigerfacts.chunks.bound_runs): brackets, quotes, elisions, punctuation.
+    "brackets": lambda n: "(" * n,
+    "quotes": lambda n: "'" * n,
+    "elisions": lambda n: ("l'" * (n // 2 + 1))[:n],
+    "punctuation": lambda n: (".," * (n // 2 + 1))[:n],
 }
 AT_SCALE = [("nospace", 5_000_000), ("digits", 100_000)]
 

@@ -14,7 +14,7 @@ from .text import fold, word_set
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 SAMPLE_CHARS = 5000
-MIN_WORDS = 20
+MIN_WORDS = 8  # fewer words say too little either way
 MIN_SHARE = 0.12
 MIN_LETTERS = 50
 MIN_LATIN_SHARE = 0.5

@@ -10,25 +10,27 @@ escapes or undecodable file names) become U+FFFD, one for one, so offsets hold.
 
 from __future__ import annotations
 
-import io
 import json
+import os
 import re
 import stat
 import sys
 import traceback
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .dateline import is_iso_date
+from .dateline import bad_dateline, is_iso_date
 from .language import looks_french
 
 MAX_BYTES = 50_000_000
 INPUT_FORMATS = ("auto", "text", "jsonl", "html")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
 
@@ -105,9 +107,9 @@ def _bomless_utf16(raw: bytes) -> str | None:
 
 
 def _text_only(text: str) -> str:
-    """The text, unless it is binary data: NUL or many other control characters."""
+    """The text, unless it is binary data: NUL anywhere, or many other control characters."""
     sample = text[:8192]
-    if "\x00" in sample:
+    if "\x00" in text:
         raise InputError("binary file (contains NUL bytes), not text")
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
     if sample and controls / len(sample) > 0.05:
@@ -143,14 +145,11 @@ def read_bytes(name: str) -> bytes:
         raise InputError("permission denied") from None
     except (OSError, ValueError) as exc:
         raise InputError(_reason(exc)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a directory")
-    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
-        raise InputError("not a regular file")
+    _check_regular(info)
     if info.st_size > MAX_BYTES:
         raise InputError(_TOO_LARGE)
     try:
-        with path.open("rb") as handle:  # a FIFO or /dev/fd/N is read, but not without end
+        with path.open("rb") as handle:
             return _bounded(handle)
     except PermissionError:
         raise InputError("permission denied") from None
@@ -159,6 +158,17 @@ def read_bytes(name: str) -> bytes:
 
 
 _TOO_LARGE = f"file too large (over {MAX_BYTES // 1_000_000} MB)"
+
+
+def _check_regular(info: os.stat_result) -> None:
+    """Refuse, without opening it, what is not a regular file: a FIFO or a device could
+    block the batch (a writer that never comes) or never end."""
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory")
+    if stat.S_ISFIFO(info.st_mode):
+        raise InputError("a FIFO (named pipe), not a regular file: use '-' and a redirection")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file")
 
 
 def _bounded(handle: BinaryIO) -> bytes:
@@ -205,6 +215,10 @@ def _checked(name: str, text: str, warnings: list[str], reference: str | None = 
     if _SURROGATES.search(text):
         text = clean(text)
         warnings.append("invalid characters (lone surrogates) replaced by U+FFFD")
+    if controls := len(_CONTROLS.findall(text)):
+        warnings.append(f"{controls} control characters (not text) in the text")
+    if (date := bad_dateline(text)) is not None:
+        warnings.append(f"dateline '{date}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD): ignored")
     if not looks_french(text):
         warnings.append("the text does not look French; facts may be missed")
     return Source(name, text=text, warnings=tuple(warnings), reference_date=reference)
@@ -227,13 +241,13 @@ def read_jsonl(name: str, fields: JsonFields) -> Iterator[Source]:
     shown = display_name(name)
     try:
         if name == "-":
-            lines: Iterable[str] = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig",
-                                                    errors="replace")
+            lines: Iterable[bytes] = sys.stdin.buffer
         else:
-            path = Path(name)
-            if not path.is_file():
-                raise InputError("is a directory" if path.is_dir() else "no such file")
-            lines = path.open(encoding="utf-8-sig", errors="replace")
+            try:
+                _check_regular(Path(name).stat())
+            except FileNotFoundError:
+                raise InputError("no such file") from None
+            lines = Path(name).open("rb")  # noqa: SIM115  (closed below, when read)
     except InputError as exc:
         yield Source(shown, error=str(exc))
         return
@@ -241,17 +255,30 @@ def read_jsonl(name: str, fields: JsonFields) -> Iterator[Source]:
         yield Source(shown, error="permission denied" if isinstance(exc, PermissionError)
                      else _reason(exc))
         return
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+    with nullcontext() if name == "-" else lines:  # type: ignore[attr-defined]
+        yield from _jsonl_lines(shown, lines, fields)
+
+
+def _jsonl_lines(shown: str, lines: Iterable[bytes], fields: JsonFields) -> Iterator[Source]:
+    """The records of a JSON Lines corpus; invalid UTF-8 is replaced, with a warning."""
+    for number, raw in enumerate(lines, 1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
             continue
         where = f"{shown}:{number}"
         try:
-            yield _jsonl_record(where, line, fields)
+            line, warnings = raw.decode("utf-8"), []
+        except UnicodeDecodeError:
+            line, warnings = raw.decode("utf-8", "replace"), [
+                "invalid UTF-8 bytes replaced by U+FFFD"]
+        try:
+            yield _jsonl_record(where, line, fields, warnings)
         except Exception as exc:  # a bug of ours or a library's: this line only
             yield Source.failed(where, exc)
 
 
-def _jsonl_record(where: str, line: str, fields: JsonFields) -> Source:
+def _jsonl_record(where: str, line: str, fields: JsonFields, warnings: list[str]) -> Source:
     """The source of one JSON Lines record."""
     try:
         record = json.loads(line)
@@ -264,7 +291,6 @@ def _jsonl_record(where: str, line: str, fields: JsonFields) -> Source:
         return Source(where, error=f"no string field '{fields.text}'")
     doc_id = record.get(fields.id)
     date = record.get(fields.date)
-    warnings = []
     if date is not None and date != "" and not (isinstance(date, str) and is_iso_date(date)):
         warnings.append(f"field '{fields.date}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD):"
                         " ignored")
@@ -283,11 +309,23 @@ def expand(paths: Iterable[str], glob: str = "*.txt") -> Iterator[str]:
         if name != "-" and _is_dir(path):
             try:
                 found = sorted(p for p in path.rglob(glob) if p.is_file())
-            except OSError:
+            except (OSError, ValueError, NotImplementedError):  # an absolute pattern
                 found = []
             yield from (str(p) for p in found) if found else (name,)
         else:
             yield name
+
+
+def _empty_directory(name: str, glob: str) -> str:
+    """Why a directory gave no file: it cannot be listed, or nothing in it matches."""
+    try:
+        with os.scandir(name):
+            pass
+    except PermissionError:
+        return "permission denied (directory)"
+    except OSError as exc:
+        return _reason(exc)
+    return f"directory without '{glob}' files"
 
 
 def _is_link(path: Path) -> bool:
@@ -347,7 +385,7 @@ def iter_sources(paths: Iterable[str], input_format: str = "auto", glob: str = "
     """Every article of every input, read one at a time so a large batch is streamed."""
     for name in expand(paths, glob):
         if name != "-" and _is_dir(Path(name)):
-            yield Source(display_name(name), error=f"directory without '{glob}' files")
+            yield Source(display_name(name), error=_empty_directory(name, glob))
         elif input_format == "jsonl" or (input_format == "auto" and name.endswith(".jsonl")):
             yield from read_jsonl(name, fields)
         else:

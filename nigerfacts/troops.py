@@ -148,6 +148,22 @@ class TroopExtractor:
         return _Run(self, doc, mentions, body_start, list(excluded)).facts()
 
 
+# The bounds of a troop count (see is_troop_count).
+MIN_TROOPS = 1
+MAX_TROOPS = 100_000_000
+
+
+def is_troop_count(value: int) -> bool:
+    """Whether a number can count soldiers or casualties, the one place that says so.
+
+    At least one person: `0 militaire` counts nobody. At most 100 million: the largest
+    count there has been, all the soldiers mobilised in the Second World War, is some 70
+    million, so `999 milliards de soldats` or `deux milliards de blessés` counts no army
+    (a typo, a figure of speech or a fuzzer) and is not a fact.
+    """
+    return MIN_TROOPS <= value <= MAX_TROOPS
+
+
 class _Run:
     """One document's extraction: the lookups every step shares."""
 
@@ -170,7 +186,7 @@ class _Run:
         dated = {i for s, e in excluded for i in range(s, e)}
         tokens = doc_tokens(doc)
         self.numbers = [n for n in find_numbers(doc, body_start)
-                        if tokens[n.start].idx not in dated]
+                        if tokens[n.start].idx not in dated and is_troop_count(n.value)]
         self.tree = _Tree(doc)
         self.breaks = [m.end() for m in BLANK_LINE.finditer(self.text)]
         self.troops: list[_Troop] = []
