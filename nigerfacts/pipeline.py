@@ -29,6 +29,10 @@ DEFAULT_MODEL = "fr_core_news_md"
 UNUSED_PIPES = ("lemmatizer", "attribute_ruler")
 # Batches of articles given to each worker process ahead of the one being read.
 _AHEAD = 2
+# Seconds between two looks at the batch a parallel run waits for. A wait blocked in the
+# system runs no signal handler, so a Ctrl-C or SIGTERM that comes just before it starts
+# would be handled only when the batch is done; waking up bounds that delay.
+_WAKE = 0.2
 # How much smaller the last batches of a parallel run are (see _batches).
 _TAIL_CUT = 4
 # glibc's mallopt parameter, and how much freed memory a worker keeps (see _start_worker).
@@ -266,7 +270,10 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
                 running.append(pool.apply_async(_work, (model, batch, batch_size)))
             if not running:
                 break
-            yield from running.popleft().get()
+            head = running.popleft()
+            while not head.ready():  # see _WAKE
+                head.wait(_WAKE)
+            yield from head.get()
     except BaseException:  # an error, Ctrl-C, or the caller stopped reading
         pool.terminate()
         raise

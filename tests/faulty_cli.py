@@ -40,7 +40,7 @@ def plant(fault: str) -> None:
         NigerFacts._extract = extract
     elif kind == "block":
         import os
-        import threading
+        import time
         from pathlib import Path
 
         from nigerfacts.component import NigerFacts
@@ -50,7 +50,8 @@ def plant(fault: str) -> None:
         def blocked(self, doc):  # type: ignore[no-untyped-def]
             if arg in doc.text:
                 Path(os.environ["NIGERFACTS_TEST_MARKER"]).write_text(str(os.getpid()))
-                threading.Event().wait()
+                while True:  # short sleeps: a signal just before a long one would be held
+                    time.sleep(0.05)
             return real_call(self, doc)
 
         NigerFacts._extract = blocked

@@ -4,6 +4,10 @@ Each run is made busy on purpose (`tests/faulty_cli.py`, fault `block:WORD`): th
 with WORD writes a marker file and waits for ever. A test waits for that file (and, where
 records must have come out first, reads them from the pipe) before it signals: the run is
 then, for certain, inside the extraction, with its workers and its temporary file.
+
+The runs load a blank French pipeline with a sentencizer (`--model PATH`), not the full
+model: what is tested is the run's machinery, which is the same, and a run that starts
+in a second lets these tests be repeated (50 times in a row, for their determinism).
 """
 
 from __future__ import annotations
@@ -25,6 +29,17 @@ BENIN = "Le 9 juin dernier, le Bénin a fermé sa frontière avec le Togo.\n"
 LIMIT = 300  # seconds: a bound that fails a hung run, never a wait for something to happen
 
 
+@pytest.fixture(scope="module")
+def model(tmp_path_factory: pytest.TempPathFactory) -> str:
+    import spacy
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    path = tmp_path_factory.mktemp("model") / "blank_fr"
+    nlp.to_disk(path)
+    return str(path)
+
+
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
     (tmp_path / "a.txt").write_text(TCHAD, encoding="utf-8")
@@ -33,13 +48,13 @@ def inputs(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def start(fault: str, cwd: Path, *args: str) -> subprocess.Popen[bytes]:
+def start(fault: str, cwd: Path, model: str, *args: str) -> subprocess.Popen[bytes]:
     """The CLI on a.txt, b.txt, c.txt in its own process group (as a shell job is)."""
     env = dict(os.environ, NIGERFACTS_TEST_MARKER=str(cwd / "busy"))
     env.pop("NIGERFACTS_DEBUG", None)
     return subprocess.Popen(
         [sys.executable, str(HERE / "faulty_cli.py"), fault, "extract", "a.txt", "b.txt",
-         "c.txt", "-f", "jsonl", "--batch-size", "1", *args],
+         "c.txt", "-f", "jsonl", "--batch-size", "1", "--model", model, *args],
         cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, start_new_session=True)
 
@@ -74,10 +89,10 @@ def files(directory: Path) -> list[str]:
 @pytest.mark.parametrize("workers", ["1", "2"])
 @pytest.mark.parametrize(("signum", "code", "said"), [
     (signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
-def test_a_signal_to_a_run_with_output_ends_it_and_leaves_no_file(inputs, workers, signum,
-                                                                  code, said):
+def test_a_signal_to_a_run_with_output_ends_it_and_leaves_no_file(inputs, model, workers,
+                                                                  signum, code, said):
     """Ctrl-C reaches the whole process group (workers too); SIGTERM the main process."""
-    proc = start("block:ATTENTE", inputs, "-o", "out.jsonl", "--workers", workers)
+    proc = start("block:ATTENTE", inputs, model, "-o", "out.jsonl", "--workers", workers)
     busy = wait_until_busy(proc, inputs / "busy")
     if signum == signal.SIGINT:
         os.killpg(proc.pid, signum)
@@ -92,8 +107,8 @@ def test_a_signal_to_a_run_with_output_ends_it_and_leaves_no_file(inputs, worker
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_ctrl_c_without_output_keeps_the_records_that_came_out(inputs, workers):
-    proc = start("block:ATTENTE", inputs, "--workers", workers)
+def test_ctrl_c_without_output_keeps_the_records_that_came_out(inputs, model, workers):
+    proc = start("block:ATTENTE", inputs, model, "--workers", workers)
     assert proc.stdout is not None
     first = json.loads(proc.stdout.readline())  # the pipe read: a.txt is done and written
     busy = wait_until_busy(proc, inputs / "busy")
@@ -107,14 +122,15 @@ def test_ctrl_c_without_output_keeps_the_records_that_came_out(inputs, workers):
     assert gone(busy)
 
 
-def test_a_document_failing_in_a_worker_is_its_error_record_in_the_output_file(inputs):
+def test_a_document_failing_in_a_worker_is_its_error_record_in_the_output_file(inputs,
+                                                                               model):
     env = dict(os.environ)
     env.pop("NIGERFACTS_DEBUG", None)
     proc = subprocess.run(
         [sys.executable, str(HERE / "faulty_cli.py"), "extract:ATTENTE", "extract", "a.txt",
          "b.txt", "c.txt", "-f", "jsonl", "--batch-size", "1", "--workers", "2", "-o",
-         "out.jsonl"], cwd=inputs, env=env, capture_output=True, text=True, timeout=LIMIT,
-        stdin=subprocess.DEVNULL)
+         "out.jsonl", "--model", model], cwd=inputs, env=env, capture_output=True, text=True,
+        timeout=LIMIT, stdin=subprocess.DEVNULL)
     assert proc.returncode == 1
     error = "internal error: RuntimeError: planted fault on ATTENTE"
     lines = proc.stderr.splitlines()
