@@ -56,7 +56,13 @@ def start(fault: str, cwd: Path, model: str, *args: str) -> subprocess.Popen[byt
         [sys.executable, str(HERE / "faulty_cli.py"), fault, "extract", "a.txt", "b.txt",
          "c.txt", "-f", "jsonl", "--batch-size", "1", "--model", model, *args],
         cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, start_new_session=True)
+        stderr=subprocess.PIPE, start_new_session=True, preexec_fn=_ctrl_c_as_in_a_terminal)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Ctrl-C's default action, as a terminal's job has it: tests run in the background
+    (CI, `cmd &`) inherit SIGINT ignored, and a program rightly keeps it ignored then."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_until_busy(proc: subprocess.Popen[bytes], marker: Path) -> int:
