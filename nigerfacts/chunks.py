@@ -26,12 +26,13 @@ from .dateline import is_iso_date, parse_dateline
 from .models import CountryFact, DateFact, Facts, LeaderFact, Mention, TroopFact
 
 CHUNK_CHARS = 20_000
-# The longest run of symbols (no letter, digit or space), and of any characters but spaces,
-# that spaCy's tokenizer is shown whole (see bound_runs).
+# The longest run of symbols (no letter, digit or space) spaCy's tokenizer is shown, and
+# the longest stretch without a space in a run with symbols (see bound_runs).
 SYMBOL_RUN = 10
 WORD_RUN = 100
 _SYMBOL_RUNS = re.compile(rf"[^\w\s]{{{SYMBOL_RUN + 1},}}")
 _WORD_RUNS = re.compile(rf"\S{{{WORD_RUN + 1},}}")
+_SYMBOL = re.compile(r"[^\w\s]")
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?»])\s+"), re.compile(r"\s+"))
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
@@ -130,22 +131,41 @@ def _char_class(codes: list[int]) -> str:
 
 
 def bound_runs(text: str) -> str:
-    """`text` with long runs cut: the rest of a run is blanked, so offsets do not move.
+    """`text` with long runs cut for spaCy's tokenizer, where a space or two can go: the
+    same length, so offsets do not move.
 
-    spaCy's tokenizer splits a run without spaces one prefix or suffix at a time and
+    The tokenizer splits a run without spaces one prefix, suffix or infix at a time and
     searches the rest of the run again at each split: `(` * 10,000 took 13.5 s, twice as
-    long four times that, and `l'l'l'...` or `.,.,...` alike. Past `SYMBOL_RUN` symbols,
-    or `WORD_RUN` characters of any kind, a run carries no fact (the longest words, names
-    and web addresses of news are shorter), so what follows is shown to spaCy as spaces,
-    and any text costs time in proportion to its length.
+    long four times that, and `l'l'l'...` or `.,.,...` alike. So a run of more than
+    `SYMBOL_RUN` symbols is shown as its first `SYMBOL_RUN` and then spaces (it carries no
+    fact), and in a longer run without a space a symbol becomes a space at least every
+    `WORD_RUN` characters, so words stay whole (`Niamey,Bamako;...` keeps its names). A run
+    of letters and digits alone has nothing to split. Any text then costs time in
+    proportion to its length.
     """
     if len(text) <= SYMBOL_RUN:
         return text
-    for runs, keep in ((_SYMBOL_RUNS, SYMBOL_RUN), (_WORD_RUNS, WORD_RUN)):
-        if runs.search(text):
-            text = runs.sub(lambda m, keep=keep: m.group()[:keep] + " " * (len(m.group())
-                                                                         - keep), text)
+    if _SYMBOL_RUNS.search(text):
+        text = _SYMBOL_RUNS.sub(lambda m: m.group()[:SYMBOL_RUN] + " " * (len(m.group())
+                                                                        - SYMBOL_RUN), text)
+    if _WORD_RUNS.search(text):
+        text = _WORD_RUNS.sub(lambda m: _spaced(m.group()), text)
     return text
+
+
+def _spaced(run: str) -> str:
+    """A run without spaces with a symbol made a space wherever the stretch since the
+    last one would grow past `WORD_RUN` characters."""
+    chars = list(run)
+    start, last = 0, -1  # where the current stretch begins; its last symbol
+    for match in _SYMBOL.finditer(run):
+        if match.start() - start >= WORD_RUN and last > start:
+            chars[last] = " "
+            start = last + 1
+        last = match.start()
+    if len(run) - start > WORD_RUN and last > start:
+        chars[last] = " "
+    return "".join(chars)
 
 
 def normalize(piece: str, offset: int) -> Chunk:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -132,12 +133,17 @@ def test_spacy_never_sees_a_long_run_without_a_space(unit):
         assert max(map(len, symbols), default=0) <= SYMBOL_RUN
 
 
-def test_bound_runs_keeps_words_and_offsets_and_blanks_the_rest_of_a_long_run():
-    text = "Le 12 mars (((((((((((((((( 300 soldats " + "ab" * 80 + " au Niger…"
+def test_bound_runs_keeps_words_and_offsets_and_cuts_long_runs_at_symbols():
+    names = "Niamey,Bamako;Gao/" * 20
+    text = "Le 12 mars (((((((((((((((( 300 soldats " + "ab" * 80 + " " + names + " au Niger…"
     bounded = bound_runs(text)
     assert len(bounded) == len(text)
-    assert bounded.split() == ["Le", "12", "mars", "(" * SYMBOL_RUN, "300", "soldats",
-                               ("ab" * 80)[:WORD_RUN], "au", "Niger…"]
+    words = bounded.split()
+    assert words[:7] == ["Le", "12", "mars", "(" * SYMBOL_RUN, "300", "soldats", "ab" * 80]
+    assert words[-2:] == ["au", "Niger…"]
+    assert max(len(w) for w in words[7:-2]) <= WORD_RUN
+    assert {part for w in words[7:-2] for part in re.split(r"[,;/]", w)} <= {
+        "Niamey", "Bamako", "Gao", ""}
 
 
 def test_a_long_run_of_brackets_around_an_article_keeps_its_facts_and_offsets():
