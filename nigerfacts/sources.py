@@ -350,7 +350,7 @@ def check(name: str, input_format: str = "auto", glob: str = "*.txt") -> str | N
         return None
     path = Path(name)
     if _is_dir(path):
-        return f"directory without '{glob}' files"
+        return _empty_directory(name, glob)
     auto = input_format == "auto"
     whole = (input_format in ("jsonl", "html") or (auto and name.endswith(".jsonl"))
              or (auto and name.lower().endswith(_HTML_SUFFIXES)))  # judged when parsed
