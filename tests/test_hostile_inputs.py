@@ -63,7 +63,7 @@ def test_a_dateline_in_year_zero_is_ignored_with_a_warning_and_the_batch_goes_on
     lines = result.stderr.splitlines()
     assert lines[0] == (f"nigerfacts: {a}: warning: dateline '0000-06' is not a date "
                         "(YYYY, YYYY-MM or YYYY-MM-DD): ignored")
-    assert len(lines) == 2 and lines[1].startswith("nigerfacts: 2 documents")
+    assert lines[-1].startswith("nigerfacts: 2 documents") and "Traceback" not in result.stderr
     records = json.loads(out.read_text(encoding="utf-8"))
     assert [r["source"] for r in records] == [str(a), str(b)]
     assert records[0]["reference_date"] is None
@@ -96,7 +96,7 @@ def test_a_fifo_is_refused_without_blocking_the_batch(tmp_path, name):
     reason = "a FIFO (named pipe), not a regular file: use '-' and a redirection"
     lines = proc.stderr.splitlines()
     assert lines[0] == f"nigerfacts: {name}: {reason}"
-    assert len(lines) == 2 and lines[1].startswith("nigerfacts: 2 documents, 4 facts, 1 errors")
+    assert len(lines) == 2 and lines[1].startswith("nigerfacts: 2 documents, 4 facts, 1 error, ")
     records = jsonl(proc.stdout)
     assert records[0] == {"source": name, "error": reason}
     assert records[1]["source"] == "good.txt" and records[1]["troops"][0]["count"] == 150
@@ -175,8 +175,8 @@ def test_control_characters_after_the_first_8_kb_are_warned_about(tmp_path):
     path = write(tmp_path / "a.txt", LONG + "\x1b[31m\x07 Le Tchad a envoyé 150 soldats.\n")
     result = runner.invoke(app, ["extract", str(path), "-f", "jsonl"])
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [
-        f"nigerfacts: {path}: warning: 2 control characters (not text) in the text"]
+    assert result.stderr.splitlines()[0] == (
+        f"nigerfacts: {path}: warning: 2 control characters (not text) in the text")
     assert jsonl(result.stdout)[0]["troops"][0]["count"] == 150
 
 
