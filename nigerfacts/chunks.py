@@ -23,7 +23,16 @@ from functools import lru_cache
 from typing import Any
 
 from .dateline import is_iso_date, parse_dateline
-from .models import CountryFact, DateFact, Facts, LeaderFact, Mention, TroopFact
+from .models import (
+    CountryFact,
+    DateFact,
+    Evidence,
+    Facts,
+    LeaderFact,
+    Mention,
+    TroopFact,
+    TroopWhy,
+)
 
 CHUNK_CHARS = 20_000
 # The longest run of symbols (no letter, digit or space) spaCy's tokenizer is shown, and
@@ -224,6 +233,18 @@ def _remap(chunk: Chunk, original: str, start: int, end: int) -> tuple[str, int,
     return original[start:end], start, end
 
 
+def _remap_why(chunk: Chunk, original: str, why: TroopWhy | None) -> TroopWhy | None:
+    """A troop count's evidence, each mention placed in the original text."""
+    if why is None:
+        return None
+    fields = {}
+    for name, e in why:
+        if e is not None:
+            text, start, end = _remap(chunk, original, e.start, e.end)
+            fields[name] = Evidence(cue=e.cue, text=text, start=start, end=end)
+    return TroopWhy(**fields)
+
+
 def _gather(kept: dict[str, Any], key: str, fact: Any, mentions: list[Mention]) -> None:
     """Keep one fact per key across chunks, with the mentions of every chunk."""
     if key in kept:
@@ -257,7 +278,8 @@ def merge(original: str, parts: list[tuple[Chunk, Facts]]) -> Facts:
             key = (t.count, t.country, t.kind)
             if key not in troops:
                 text, start, end = _remap(chunk, original, t.start, t.end)
-                troops[key] = t.model_copy(update={"text": text, "start": start, "end": end})
+                troops[key] = t.model_copy(update={"text": text, "start": start, "end": end,
+                                                   "why": _remap_why(chunk, original, t.why)})
         for lead in facts.leaders:
             _gather(leaders, lead.name, lead, [mention(m) for m in lead.mentions])
     merged.dates = list(dates.values())

@@ -52,6 +52,25 @@ class CountryFact(_Model):
     mentions: list[Mention]
 
 
+class Evidence(_Model):
+    """Why a field of a troop count has its value: the cue that decided and the mention it read."""
+
+    cue: str = Field(description="Name of the cue that decided (see README, 'Whose troops').")
+    text: str = Field(description="The mention that gave the value, as it appears in the text.")
+    start: int = Field(ge=0, description="Character offset of the mention's first character.")
+    end: int = Field(ge=0, description="Character offset just past the mention's last character.")
+
+
+class TroopWhy(_Model):
+    """The evidence of each field of a troop count that has one (a field with no value, or
+    with no decision yet, has none)."""
+
+    country: Evidence | None = Field(default=None, description="Why the count has its state.")
+    location: Evidence | None = None
+    as_of: Evidence | None = None
+    mission: Evidence | None = None
+
+
 class TroopFact(_Model):
     """A number of military personnel of a state or of a private military company."""
 
@@ -72,6 +91,10 @@ class TroopFact(_Model):
         "in, in the short form the text uses.")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    why: TroopWhy | None = Field(
+        default=None, description="The evidence of each decided field; null when there is none "
+        "(a count with no state)."
+    )
 
 
 class LeaderFact(_Model):

@@ -147,18 +147,27 @@ class Document:
             i -= 1
         return fold(self.doc[i].text) in REGIONS
 
-    def forces(self, tokens: list[Token]) -> set[str]:
-        """States of the PMCs and national forces named in the tokens (`Wagner` -> RUS)."""
-        words = [fold(t.text) for t in sorted(tokens)]
-        text = f" {' '.join(words)} "
-        return {code for name, code in self.lex.forces.items() if f" {name} " in text}
+    def forces(self, tokens: list[Token]) -> dict[str, tuple[int, int]]:
+        """States of the PMCs and national forces named in the tokens (`Wagner` -> RUS),
+        each with the characters of the name."""
+        found: dict[str, tuple[int, int]] = {}
+        for name, chars in _named(tokens, self.lex.forces):
+            found.setdefault(self.lex.forces[name], chars)
+        return found
 
-    def multinational(self, tokens: list[Token]) -> bool:
-        """A multinational body (`mission`, `Minusma`, `force conjointe`, a bare `force`)."""
-        words = [fold(t.text) for t in sorted(tokens)]
-        text = f" {' '.join(words)} "
-        return any(f" {name} " in text for name in self.lex.multinational) or any(
-            w == "force" for w in words)
+    def multinational(self, tokens: list[Token]) -> tuple[int, int] | None:
+        """The characters of a multinational body named in the tokens (`mission`,
+        `Minusma`, `force conjointe`, a bare `force`), if any."""
+        names = [*self.lex.multinational, "force"]
+        return next((chars for _, chars in _named(tokens, names)), None)
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """The doc characters of tokens start..end."""
+        last = self.doc[end - 1]
+        return self.doc[start].idx, last.idx + len(last.text)
+
+    def mention_chars(self, m: CountryMention) -> tuple[int, int]:
+        return m.char_range(self.doc)
 
     def before_verb(self, number: Number, clitics: bool = False) -> int:
         """The token before the verb group right before a count (`Ils étaient encore près
@@ -209,3 +218,16 @@ class Part:
         self.mentions, self.all_mentions, self.personnel = d.mentions, d.all_mentions, d.personnel
         self.sentence, self.military, self.breaks = d.sentence, d.military, d.breaks
         self.numbers, self.troops, self.military_text = d.numbers, d.troops, d.military_text
+
+
+def _named(tokens: list[Token], names: Iterable[str]) -> Iterable[tuple[str, tuple[int, int]]]:
+    """The names (folded, words joined by spaces) said by consecutive tokens, in text order,
+    with their characters."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    words = [fold(t.text) for t in ordered]
+    wanted = [(name, name.split()) for name in names]
+    for k in range(len(words)):
+        for name, parts in wanted:
+            if words[k : k + len(parts)] == parts:
+                last = ordered[k + len(parts) - 1]
+                yield name, (ordered[k].idx, last.idx + len(last.text))

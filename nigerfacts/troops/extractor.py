@@ -9,7 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..countries import CountryMention
-from ..models import TroopFact
+from ..models import Evidence, TroopFact, TroopWhy
 from ..text import fold
 from .counts import Counts
 from .document import Document
@@ -18,6 +18,7 @@ from .lexicon import lexicon
 from .owners import Owners
 from .phrases import Phrases
 from .places import Places
+from .records import Owner
 from .subjects import Subjects
 
 
@@ -63,11 +64,21 @@ class Run:
             start = self.d.doc[t.number.start].idx
             last = self.d.doc[t.end - 1]
             end = last.idx + len(last.text)
-            for country in self.owners.each(t) or [t.country]:
+            for owner in self.owners.each(t) or [t.owner]:
+                country = owner.code if owner is not None else None
                 key = (t.number.value, country, kind)
                 if key in facts:
                     continue
                 facts[key] = TroopFact(text=self.d.text[start:end], count=t.number.value,
                                        country=country, qualifier=t.qualifier, kind=kind,
-                                       location=t.location, start=start, end=end)
+                                       location=t.location, start=start, end=end,
+                                       why=self.why(owner))
         return list(facts.values())
+
+    def why(self, owner: Owner | None) -> TroopWhy | None:
+        """The evidence of a count's state: its cue and the mention it read."""
+        if owner is None or owner.code is None or owner.chars is None:
+            return None
+        start, end = owner.chars
+        return TroopWhy(country=Evidence(cue=owner.cue, text=self.d.text[start:end],
+                                         start=start, end=end))

@@ -18,6 +18,9 @@ REGIONS = {"est", "ouest", "nord", "sud", "centre", "nord-est", "nord-ouest", "s
 POSSESSIVES = {"ses", "leurs", "leur", "son", "sa"}
 RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 PRONOUNS = {"ils", "elles", "ceux-ci", "celles-ci"}
+SINGULAR_PRONOUNS = {"il", "elle"}  # a state's or an army's subject pronoun, not a group's
+IMPERSONAL = {"y", "reste", "restait", "restera", "resterait", "faut", "manque", "s'agit",
+              "semble", "existe"}  # il y a, il reste 200 soldats
 RANGE = {"a", "et", "-", "–"}
 BEFORE_NOUN = {"de", "d'", "autres", "nouveaux", "nouvelles", "premiers", "premieres",
                 "derniers", "dernieres", "jeunes", "anciens", "simples", "ses", "leurs", "nos",
@@ -63,6 +66,8 @@ def is_troop_count(value: int) -> bool:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The word lists of `data/` that the troop decisions read."""
+
     personnel: dict[str, str]  # phrase -> sense
     casualty: frozenset[str]
     context: frozenset[str]
@@ -72,6 +77,13 @@ class Lexicon:
     forces: dict[str, str]  # PMC or state force name -> alpha-3
     multinational: frozenset[str]
     not_troops: frozenset[str]
+    host_stems: tuple[str, ...]  # verbs whose subject hosts the count: a place, not an owner
+    host_forms: frozenset[str]
+
+    def hosts(self, verb: str) -> bool:
+        """A verb form whose subject receives or hosts the personnel (`accueille`, `reçu`)."""
+        word = fold(verb)
+        return word in self.host_forms or word.startswith(self.host_stems)
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +96,9 @@ def lexicon() -> Lexicon:
     not_troops = frozenset(line.strip().lower() for line in data_lines("not_troops.txt"))
     words = frozenset(w for phrase, _ in qualifiers for w in phrase.split()) | {
         "de", "d'", "a", "jusqu'"}
+    hosts = word_set("host_verbs.txt")
     return Lexicon(personnel, word_set("casualty_words.txt"), word_set("military_context.txt"),
-                    word_set("military_units.txt"), tuple(qualifiers), words, forces,
-                    word_set("multinational.txt"), not_troops)
+                   word_set("military_units.txt"), tuple(qualifiers), words, forces,
+                   word_set("multinational.txt"), not_troops,
+                   tuple(sorted(h for h in hosts if not h.startswith("="))),
+                   frozenset(h[1:] for h in hosts if h.startswith("=")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -12,6 +12,8 @@ from ..numbers import Number
 
 @dataclass
 class Troop:
+    """A troop count as it is built: its number, its personnel word, then its state."""
+
     number: Number
     noun: Token | None  # the personnel word counted, or the one it refers to
     end: int  # token end of the text span
@@ -19,16 +21,23 @@ class Troop:
     kind: TroopKind | None  # None: the same as the referent's
     referent: Troop | None = None  # an earlier count this one continues
     country: str | None = None
+    owner: Owner | None = None  # the decision that gave `country`, with its cue
     location: str | None = None
 
 
 @dataclass(frozen=True)
 class Owner:
-    """What a phrase says of the state served: a code, or `settled` with no code."""
+    """What the text says of the state served: a code, or `settled` with no code; with the
+    cue that read it (a name of `owners.CUES`) and the doc characters of the mention read."""
 
     code: str | None = None
     settled: bool = False
+    cue: str = ""
+    chars: tuple[int, int] | None = None
+
+    def by(self, cue: str) -> Owner:
+        """The same finding, credited to the cue that found it."""
+        return replace(self, cue=cue) if self.settled else self
 
 
 UNKNOWN = Owner()
-NOBODY = Owner(None, True)

@@ -11,17 +11,25 @@ from ..text import fold
 from .document import Document, Part
 from .lexicon import (
     DETERMINERS,
+    IMPERSONAL,
     NEAR,
     PLACE_CASES,
     POSSESSIVES,
     PRONOUNS,
     RELATIVES,
+    SINGULAR_PRONOUNS,
     SUBJECTS,
     TOPIC_REACH,
 )
 from .phrases import Phrases
-from .records import NOBODY, UNKNOWN, Owner
+from .records import UNKNOWN, Owner
 from .tree import before_punct
+
+# The cue of a state named at a token, by the kind of its name (see `countries.KINDS`).
+MENTION_CUES = {"name": "state", "capital": "capital", "metonym": "seat", "demonym": "demonym"}
+# The cue of a subject whose phrase names the state: `l'armée tchadienne`, `la Bundeswehr`.
+_SUBJECT_PHRASE = {"nationality": "subject_army", "of_state": "subject_army",
+                   "force": "subject_force"}
 
 
 class Subjects(Part):
@@ -32,40 +40,55 @@ class Subjects(Part):
         self.phrases = phrases
 
     def body_owner(self, token: Token) -> Owner:
-        """The state a subject or antecedent stands for: a country, a national army, a
-        multinational body; through `qui` and `ils` to what they stand for."""
+        """The state a subject or antecedent stands for, with the cue that read it: a
+        state, capital, seat or people named (`subject_state`...), a national army or
+        force (`subject_army`, `subject_force`), a multinational body; through `qui`
+        (`relative_antecedent`), `il`/`ils` (`previous_subject`), `Son armée`
+        (`possessive`), or the sentence's opening topic (`topic_frame`)."""
         if token.lower_ in RELATIVES:
             verb = token.head
             antecedent = verb.head if verb.dep_ == "acl:relcl" else before_punct(
                 self.doc, token.i)
-            return self.body_owner(antecedent) if antecedent is not None and (
-                antecedent.lower_ not in RELATIVES) else UNKNOWN
-        if token.lower_ in PRONOUNS:
+            return self.body_owner(antecedent).by("relative_antecedent") if (
+                antecedent is not None and antecedent.lower_ not in RELATIVES) else UNKNOWN
+        if token.lower_ in PRONOUNS or self.personal(token):
             previous = self.previous_subject(token)
-            return self.body_owner(previous) if previous is not None else UNKNOWN
+            return self.body_owner(previous).by("previous_subject") if (
+                previous is not None) else UNKNOWN
         m = self.d.mention(token.i)
         if m is not None and (m.kind != "demonym" or token.text[0].isupper()):
-            return self.owner_at(token.i)
+            owner = self.owner_at(token.i)
+            return owner.by(f"subject_{owner.cue}") if owner.code else owner
         phrase = list(self.tree.phrase(token, token.i + 1))
         owner = self.phrases.owner_in(phrase)
         if owner.settled:
-            return owner
+            return owner.by(_SUBJECT_PHRASE.get(owner.cue, owner.cue))
         whose = self.dont_before(token)
         if whose is not None:  # `Pyongyang, dont l'armée compte 1,2 million d'hommes`
-            return self.body_owner(whose)
+            return self.body_owner(whose).by("relative_antecedent")
         if any(t.lower_ in POSSESSIVES and t.i < token.i for t in self.tree.children(token)):
             previous = self.previous_subject(token) or self.previous_topic(token)
             if previous is not None:  # `La Pologne ... Son armée dépasse 200 000 soldats`
-                return self.body_owner(previous)
+                return self.body_owner(previous).by("possessive")
         if token.pos_ == "NOUN":
             topic = self.sentence_topic(token)
             if topic is not None:  # `Côté nigérian, l'armée a perdu 20 hommes`, `À Caracas,
-                return Owner(topic, True)  # le ministre a annoncé l'envoi de 15 000 soldats`
+                return Owner(topic.code, True, "topic_frame",  # le ministre a annoncé
+                             self.d.mention_chars(topic))  # l'envoi de 15 000 soldats`
         return owner
 
-    def sentence_topic(self, token: Token) -> str | None:
-        """The state a sentence opens with as its topic: `Côté nigérian, ...`, `Au Tchad,
-        ...` (a place or side, then a comma)."""
+    def personal(self, token: Token) -> bool:
+        """`il` or `elle` standing for the subject before (`Il a aussi envoyé 300
+        instructeurs`), not impersonal (`il reste 200 soldats`, `il y a`)."""
+        if token.lower_ not in SINGULAR_PRONOUNS or token.i + 1 >= len(self.doc):
+            return False
+        after = fold(self.doc[token.i + 1].text)
+        return after not in IMPERSONAL and fold(token.head.text) not in IMPERSONAL
+
+    def sentence_topic(self, token: Token, sides_only: bool = False) -> CountryMention | None:
+        """The state a sentence opens with as its topic: `Côté nigérian, ...`, `Du côté de
+        Kinshasa, ...`, `Au Tchad, ...` (a side or, unless `sides_only`, a place; then a
+        comma)."""
         n, i = self.sentence[token.i], token.i
         while i > 0 and self.sentence[i - 1] == n:
             i -= 1
@@ -73,10 +96,12 @@ class Subjects(Part):
             m = self.d.mention(j)
             if m is None or j != m.start:
                 continue
-            before = fold(self.doc[j - 1].text) if j > i else ""
+            before = [fold(t.text) for t in self.doc[i:j]]
             after = self.doc[m.end].text if m.end < len(self.doc) else ""
-            if after == "," and (before == "cote" or before in PLACE_CASES):
-                return m.code
+            side = before[-1:] == ["cote"] or before[-2:] in (["cote", "de"], ["cote", "d'"])
+            place = not sides_only and before[-1:] and before[-1] in PLACE_CASES
+            if after == "," and (side or place):
+                return m
         return None
 
     def dont_before(self, token: Token) -> Token | None:
@@ -104,14 +129,21 @@ class Subjects(Part):
     def previous_subject(self, pronoun: Token) -> Token | None:
         """The subject of the sentence before, which `ils` or `elles` stands for."""
         n = self.sentence[pronoun.i]
+        found = []
         for t in reversed(self.doc[max(pronoun.i - 3 * NEAR, 0) : pronoun.i]):
             if self.sentence[t.i] < n - 1:
                 break
-            if self.sentence[t.i] == n - 1 and t.dep_ in SUBJECTS and t.head.dep_ == "ROOT":
-                return t
-        return None
+            if self.sentence[t.i] != n - 1:
+                continue
+            if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT":
+                found.append(t)
+                found += [c for c in self.tree.children(t) if c.i < t.i and c.i in self.mentions]
+            elif t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN"):  # a parse that lost the
+                found.append(t)  # verb: `L'armée haïtienne manque de tout.`
+        # a state first: `Le Burundi, longtemps contributeur de l'Amisom, a claqué la porte`
+        return next((t for t in found if t.i in self.mentions), found[0] if found else None)
 
-    def context_country(self, token: Token) -> str | None:
+    def context_country(self, token: Token) -> Owner:
         """The nearest country tied to a military word in the sentence or the two before,
         in the same paragraph (a new paragraph often turns to another state)."""
         n = self.sentence[token.i]
@@ -121,19 +153,21 @@ class Subjects(Part):
                 break
             m = self.d.mention(i)
             if m is not None and i == m.start and self.military_tie(m):
-                return self.owner_at(i).code
-        return None
+                return self.owner_at(i).by("context")
+        return UNKNOWN
 
-    def main_country(self) -> str | None:
+    def main_country(self) -> Owner:
         """The country most often tied to a military word, then most often named, when
-        one leads (with no such tie, the most named one)."""
-        ties = Counter(m.code for m in self.all_mentions if self.military_tie(m))
+        one leads (with no such tie, the most named one); its first such mention."""
+        tied = [m for m in self.all_mentions if self.military_tie(m)]
+        ties = Counter(m.code for m in tied)
         named = Counter(m.code for m in self.all_mentions)
         ranked = sorted(ties or named, key=lambda code: (ties[code], named[code]), reverse=True)
         score = [(ties[code], named[code]) for code in ranked[:2]]
-        if ranked and (len(ranked) == 1 or score[0] > score[1]):
-            return ranked[0]
-        return None
+        if not ranked or (len(ranked) > 1 and score[0] <= score[1]):
+            return UNKNOWN
+        first = next(m for m in (tied or self.all_mentions) if m.code == ranked[0])
+        return Owner(ranked[0], True, "article", self.d.mention_chars(first))
 
     def military_tie(self, m: CountryMention) -> bool:
         """`armée américaine`, `soldats nigériens`, `l'Italie a déployé un contingent`."""
@@ -143,6 +177,8 @@ class Subjects(Part):
         if any(fold(t.text) in self.lex.context for t in near if t.i != token.i):
             return True
         if token.dep_ in SUBJECTS:
+            if self.lex.hosts(token.head.text):  # `Le Niger accueille des soldats russes`
+                return False
             predicate = token.head.head if token.head.dep_ == "cop" else token.head
             return any(fold(t.text) in self.lex.context for t in self.tree.subtree(predicate)
                        if t.i != token.i)
@@ -158,5 +194,8 @@ class Subjects(Part):
             linked += [c for c in self.tree.children(token) if c.dep_ == "conj"]
             if token.dep_ == "conj":
                 linked.append(token.head)
-        codes = {m.code for t in linked for m in self.mentions.get(t.i, ())}
-        return Owner(codes.pop(), True) if len(codes) == 1 else NOBODY
+        found = {m.code: m for t in linked for m in self.mentions.get(t.i, ())}
+        first = self.mentions[i][0]
+        if len(found) != 1:
+            return Owner(None, True, "several_states", self.d.mention_chars(first))
+        return Owner(first.code, True, MENTION_CUES[first.kind], self.d.mention_chars(first))
