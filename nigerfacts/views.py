@@ -40,8 +40,9 @@ VIEWS = {
                         ("name", "title", "country", "former")),
 }
 
-# Fields that are the evidence (shown in its own column), not columns of their own.
-_EVIDENCE_FIELDS = frozenset({"text", "start", "end", "mentions"})
+# Fields that are the evidence (shown in its own column), not columns of their own; a troop
+# count's `why` (the cue behind its state) is in the JSON.
+_EVIDENCE_FIELDS = frozenset({"text", "start", "end", "mentions", "why"})
 _FIELD_LABELS = {"value": "Date", "code": "Code", "as_of": "As of", "location": "Where"}
 _VALUE_LABELS = {
     ("qualifier", "exact"): "exactly",
