@@ -210,7 +210,8 @@ def from_archive(path: str, filters: Filters | None = None) -> list[PresenceReco
     conn.row_factory = sqlite3.Row
     try:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(troops)")}
-        fields = [c for c in TroopFact.model_fields if c in columns]
+        # `why` (the evidence, stored as JSON text) is not read back: records need values
+        fields = [c for c in TroopFact.model_fields if c in columns and c != "why"]
         select = ", ".join(f"t.[{c}]" for c in fields)
         query = (f"SELECT a.source, a.reference_date, {select} FROM troops t "
                  "JOIN articles a ON a.id = t.article_id ORDER BY a.id, t.id")
