@@ -272,6 +272,9 @@ def extract(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar, summary line or hints; errors and warnings "
                               "are still said.")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Tables: a Why column for troop counts, the cue that decided each "
+                          "field and the words it read (always in the JSON's 'why').")] = False,
     debug: Annotated[bool, typer.Option(
         "--debug", envvar="NIGERFACTS_DEBUG",
         help="Show the traceback of an internal error (also NIGERFACTS_DEBUG=1).")] = False,
@@ -342,7 +345,8 @@ def extract(
 
                 for record in tracked:
                     if isinstance(record, Facts):
-                        screen.show(tables(record, texts.pop(str(record.source), None), kinds))
+                        screen.show(tables(record, texts.pop(str(record.source), None), kinds,
+                                           explain=explain))
             elif fmt in (OutputFormat.csv, OutputFormat.tsv):
                 from .rows import write_csv
 

@@ -39,9 +39,10 @@ def write_json(records: Iterable[Facts | ErrorRecord], out: TextIO, *, lines: bo
 
 
 def tables(facts: Facts, text: str | None = None,
-           kinds: Sequence[str] = KINDS) -> Group:
+           kinds: Sequence[str] = KINDS, *, explain: bool = False) -> Group:
     """One article: a rule with its name and reference date, then a compact table per fact
-    kind (or a line saying there is none), each fact beside its evidence."""
+    kind (or a line saying there is none), each fact beside its evidence (with `explain`, a
+    troop count's cues too)."""
     reference = facts.reference_date or "none (give --date to place dates without a year)"
     parts: list[RenderableType] = [
         Rule(Text(facts.source or "(text)", style="bold"), align="left"),
@@ -49,13 +50,13 @@ def tables(facts: Facts, text: str | None = None,
     ]
     for kind in kinds:
         view = VIEWS[kind]
-        found = rows(kind, facts, text)
+        found = rows(kind, facts, text, explain=explain)
         if not found:
             parts.append(Text(f"{view.title}: {view.empty}", style="dim"))
             continue
         table = Table(title=f"{view.title} ({len(found)})", title_justify="left",
                       title_style="bold")
-        for label in header(kind, facts):
+        for label in header(kind, facts, explain=explain):
             table.add_column(label, overflow="fold")
         for row in found:
             table.add_row(*row.cells)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from .dateline import parse_dateline
 from .models import Facts
 from .timeline import short_names
-from .views import KINDS, NONE, VIEWS, header, rows
+from .views import KINDS, NONE, VIEWS, header, rows, why_label
 
 COLOURS = {"dates": "#fde68a", "countries": "#bfdbfe", "troops": "#fecaca",
            "leaders": "#bbf7d0"}
@@ -66,6 +66,8 @@ def _marks(facts: Facts, text: str, kinds: Sequence[str]) -> list[_Mark]:
             note = f"{VIEWS[kind].label}: " + ", ".join(
                 f"{label} {cell}" for label, cell in zip(labels, row.cells, strict=False)
                 if cell != NONE)
+            if kind == "troops" and (why := getattr(facts, kind)[n].why) is not None:
+                note += f" (why: {why_label(why)})"  # the cues behind the count, in its tooltip
             marks += [_Mark(start, end, kind, n, note) for start, end in row.spans]
     return marks
 

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .evidence import phrase_around
-from .models import Facts, Mention
+from .models import Facts, Mention, TroopWhy
 
 KINDS = ("dates", "countries", "troops", "leaders")
 
@@ -51,6 +51,7 @@ _VALUE_LABELS = {
     ("year", "inferred"): "inferred",
 }
 EVIDENCE = "Evidence"
+WHY = "Why"
 NONE = "–"
 
 
@@ -74,9 +75,20 @@ def columns(kind: str, facts: Facts | None = None) -> list[str]:
     return [*view.columns, *extra]
 
 
-def header(kind: str, facts: Facts | None = None) -> list[str]:
-    """Column labels of `kind` (of `facts`: see `columns`), the evidence last."""
-    return [field_label(f) for f in columns(kind, facts)] + [EVIDENCE]
+def header(kind: str, facts: Facts | None = None, *, explain: bool = False) -> list[str]:
+    """Column labels of `kind` (of `facts`: see `columns`), the evidence last; with `explain`,
+    a troop count's `Why` before it."""
+    return [field_label(f) for f in columns(kind, facts)] + (
+        [WHY] if explain and kind == "troops" else []) + [EVIDENCE]
+
+
+def why_label(why: TroopWhy | None) -> str:
+    """A troop count's evidence in words: each decided field, its cue and the words it read
+    (`country: nationality «tchadiens»`)."""
+    if why is None:
+        return NONE
+    return "; ".join(f"{field_label(name).lower()}: {e.cue.replace('_', ' ')} «{e.text}»"
+                     for name, e in why if e is not None) or NONE
 
 
 def field_label(name: str) -> str:
@@ -102,13 +114,16 @@ def value_label(name: str, value: Any) -> str:
     return str(value)
 
 
-def rows(kind: str, facts: Facts, text: str | None = None) -> list[Row]:
-    """The facts of `kind` as rows of `header(kind, facts)`; with the article's `text`, troop
-    evidence is the phrase around the count."""
+def rows(kind: str, facts: Facts, text: str | None = None, *, explain: bool = False
+         ) -> list[Row]:
+    """The facts of `kind` as rows of `header(kind, facts, explain=explain)`; with the
+    article's `text`, troop evidence is the phrase around the count."""
     fields = columns(kind, facts)
     out = []
     for fact in getattr(facts, kind):
         cells = [value_label(f, getattr(fact, f)) for f in fields]
+        if explain and kind == "troops":
+            cells.append(why_label(fact.why))
         mentions: list[Mention] = getattr(fact, "mentions", None) or []
         if mentions:
             spans = tuple((m.start, m.end) for m in mentions)

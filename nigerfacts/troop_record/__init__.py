@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..countries import CountryMention
-from ..models import DateFact, TroopFact
+from ..models import DateFact, Evidence, TroopFact, TroopWhy
 from .as_of import AsOf
 from .context import Context, Cue
 from .knowledge import Gazetteer
@@ -49,10 +49,27 @@ class TroopRecorder:
             if mission.cue == "paragraph" and row is not None and where.value not in row.theatre \
                     and (row.theatre or row.kind != "pmc"):  # a PMC may serve anywhere
                 mission, named, row = Cue(None, "none"), None, None
+            when = as_of(count)
             update: dict[str, object] = {"mission": mission.value, "location": where.value,
-                                         "as_of": as_of(count).value}
+                                         "as_of": when.value}
+            if where.cue == "mission" and where.evidence is None:  # the theatre of the mission
+                where = Cue(where.value, where.cue, mission.evidence)
+            why = {"location": _evidence(where, fact), "as_of": _evidence(when, fact),
+                   "mission": _evidence(mission, fact)}
             if fact.country is None and row is not None and row.lead is not None \
                     and mission.cue in ("phrase", "sentence"):
                 update["country"] = row.lead
+                why["country"] = _evidence(Cue(row.lead, "mission", mission.evidence), fact)
+            known = (fact.why or TroopWhy()).model_copy(update=why)
+            update["why"] = known if any(e is not None for _, e in known) else None
             recorded.append(fact.model_copy(update=update))
         return recorded
+
+
+def _evidence(decision: Cue, fact: TroopFact) -> Evidence | None:
+    """A decided field's evidence: its cue and the words it read (the count itself when the
+    cue reads none, as the reference date for a count told in the story's present)."""
+    if decision.value is None:
+        return None
+    text, start, end = decision.evidence or (fact.text, fact.start, fact.end)
+    return Evidence(cue=decision.cue, text=text, start=start, end=end)
