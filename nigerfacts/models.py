@@ -92,8 +92,9 @@ class TroopFact(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     why: TroopWhy | None = Field(
-        default=None, description="The evidence of each decided field; null when there is none "
-        "(a count with no state)."
+        default=None, description="The evidence of each decided field (country, location, "
+        "as_of, mission): the cue that decided and the mention it read; null when no field "
+        "was decided."
     )
 
 
