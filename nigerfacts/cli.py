@@ -221,6 +221,23 @@ def _workers(value: str) -> int:
     return int(value)
 
 
+# The input options `extract` and `presence` share, declared once.
+InputFormatOption = Annotated[InputFormat, typer.Option(
+    "--input-format", help="text, html, jsonl (one {id, text, date} object per line), "
+                           "or auto: by file extension.")]
+GlobOption = Annotated[str, typer.Option(callback=_check_glob,
+                                         help="Files to take from directories.")]
+IdFieldOption = Annotated[str, typer.Option(help="JSON Lines field with the id.")]
+TextFieldOption = Annotated[str, typer.Option(help="JSON Lines field with the text.")]
+DateFieldOption = Annotated[str, typer.Option(help="JSON Lines field with the publication date.")]
+WorkersOption = Annotated[str, typer.Option(
+    "--workers", "-w", callback=_workers, help="Processes for spaCy (0 or auto: one per core).")]
+BatchSizeOption = Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    help="Run on Dask: tcp://HOST:PORT of a running scheduler, or 'local' for a local "
+         "cluster of --workers processes (needs nigerfacts[dask]).", show_default=False)]
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(
@@ -241,23 +258,14 @@ def extract(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file (complete or not at all: written to a "
                                "temporary file, renamed at the end).")] = None,
-    input_format: Annotated[InputFormat, typer.Option(
-        "--input-format", help="text, html, jsonl (one {id, text, date} object per line), "
-                               "or auto: by file extension.")] = InputFormat.auto,
-    glob: Annotated[str, typer.Option(callback=_check_glob,
-                                      help="Files to take from directories.")] = "*.txt",
-    id_field: Annotated[str, typer.Option(help="JSON Lines field with the id.")] = "id",
-    text_field: Annotated[str, typer.Option(help="JSON Lines field with the text.")] = "text",
-    date_field: Annotated[str, typer.Option(
-        help="JSON Lines field with the publication date.")] = "date",
-    workers: Annotated[str, typer.Option(
-        "--workers", "-w", callback=_workers,
-        help="Processes for spaCy (0 or auto: one per core).")] = "1",
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
-    scheduler: Annotated[str | None, typer.Option(
-        help="Run on Dask: tcp://HOST:PORT of a running scheduler, or 'local' for a local "
-             "cluster of --workers processes (needs nigerfacts[dask]).",
-        show_default=False)] = None,
+    input_format: InputFormatOption = InputFormat.auto,
+    glob: GlobOption = "*.txt",
+    id_field: IdFieldOption = "id",
+    text_field: TextFieldOption = "text",
+    date_field: DateFieldOption = "date",
+    workers: WorkersOption = "1",
+    batch_size: BatchSizeOption = 16,
+    scheduler: SchedulerOption = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to load.")] = "fr_core_news_md",
     db: Annotated[Path | None, typer.Option(
         "--db", help="Write the facts into this SQLite archive (created if new) instead of "
@@ -896,21 +904,14 @@ def presence(
     date: Annotated[str | None, typer.Option(
         "--date", "-d", callback=_check_date, metavar="YYYY[-MM[-DD]]",
         help="Publication date; overrides the articles' datelines.")] = None,
-    input_format: Annotated[InputFormat, typer.Option(
-        "--input-format", help="text, html, jsonl or auto: by file extension.")
-                            ] = InputFormat.auto,
-    glob: Annotated[str, typer.Option(help="Files to take from directories.")] = "*.txt",
-    id_field: Annotated[str, typer.Option(help="JSON Lines field with the id.")] = "id",
-    text_field: Annotated[str, typer.Option(help="JSON Lines field with the text.")] = "text",
-    date_field: Annotated[str, typer.Option(
-        help="JSON Lines field with the publication date.")] = "date",
-    workers: Annotated[str, typer.Option(
-        "--workers", "-w", callback=_workers,
-        help="Processes for spaCy (0 or auto: one per core).")] = "1",
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
-    scheduler: Annotated[str | None, typer.Option(
-        help="Run on Dask: tcp://HOST:PORT or 'local' (needs nigerfacts[dask]).",
-        show_default=False)] = None,
+    input_format: InputFormatOption = InputFormat.auto,
+    glob: GlobOption = "*.txt",
+    id_field: IdFieldOption = "id",
+    text_field: TextFieldOption = "text",
+    date_field: DateFieldOption = "date",
+    workers: WorkersOption = "1",
+    batch_size: BatchSizeOption = 16,
+    scheduler: SchedulerOption = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to load.")] = "fr_core_news_md",
 ) -> None:
     """One record per deployment figure across many articles, every source that reports it.
