@@ -68,10 +68,12 @@ class DocumentError(Exception):
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load `model` once, with the `nigerfacts` component last, paragraph breaks marked as
-    sentence ends before the parser, and unused pipes off."""
+    sentence ends before the parser, unused pipes off, and matrix products on numpy's BLAS
+    (see `nigerfacts.blas`)."""
     import spacy
 
     from . import component, paragraphs  # noqa: F401  (register the components)
+    from .blas import use_numpy_blas
 
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_PIPES))
@@ -83,7 +85,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("nigerfacts_paragraphs", before="parser")
     nlp.add_pipe("nigerfacts", last=True)
-    return nlp
+    return use_numpy_blas(nlp)
 
 
 def extract(text: str, reference_date: str | None = None, *, model: str = DEFAULT_MODEL,

@@ -60,6 +60,8 @@ def data_lines(name: str) -> tuple[str, ...]:
     )
 
 
+@cache
 def word_set(name: str) -> frozenset[str]:
-    """A data file of one word or phrase per line, folded."""
+    """A data file of one word or phrase per line, folded (read once: extractors ask for
+    their lists at every token)."""
     return frozenset(fold(line.strip()) for line in data_lines(name))
