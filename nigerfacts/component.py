@@ -85,7 +85,7 @@ class NigerFacts:
         self.troops = TroopExtractor(nlp)
         self.troop_record = TroopRecorder(nlp)
         knowledge = None if officeholders is None else KnowledgeBase.from_directory(officeholders)
-        self.leaders = LeaderExtractor(nlp, knowledge)
+        self.leaders = LeaderExtractor(nlp, knowledge, self.countries)
 
     def __call__(self, doc: Doc) -> Doc:
         # What every extractor reads, read once: spaCy builds these anew at each access.

@@ -69,11 +69,14 @@ class DocumentError(Exception):
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load `model` once, with the `nigerfacts` component last, paragraph breaks marked as
     sentence ends before the parser, unused pipes off, and matrix products on numpy's BLAS
-    (see `nigerfacts.blas`)."""
+    (see `nigerfacts.blas`). The tokenizer's rules are compiled once per machine, not at
+    every start (see `nigerfacts.compiled_rules`)."""
     import spacy
 
-    from . import component, paragraphs  # noqa: F401  (register the components)
+    from . import compiled_rules, component, paragraphs  # noqa: F401  (register the components)
     from .blas import use_numpy_blas
+
+    compiled_rules.warm(model)
 
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_PIPES))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..countries import CountryMention
+from ..countries import CountryMention, CountryResolver
 from ..models import LeaderFact
 from .context import DocContext, Lexicon
 from .former import Former
@@ -20,12 +20,14 @@ from .titles import Titles
 class LeaderExtractor:
     """Find leaders in a `Doc`, given its country mentions."""
 
-    def __init__(self, nlp: Language, knowledge: KnowledgeBase | None = None) -> None:
+    def __init__(self, nlp: Language, knowledge: KnowledgeBase | None = None,
+                 countries: CountryResolver | None = None) -> None:
+        """`countries`: the resolver of the component, shared (built here when None)."""
         self._knowledge = knowledge  # the shipped base, read on first use, when None
         self.lex = lex = Lexicon()
         self.names = Names(lex)
         self.titles = Titles(nlp, lex, self.names)
-        self.state = States(nlp, lex, self.titles)
+        self.state = States(nlp, lex, self.titles, countries)
         self.roles = Roles(lex, self.titles, self.state, Former(lex))
         self.merging = Merger(lex, self.names)
 

@@ -28,10 +28,11 @@ from .titles import Titles
 class States:
     """Decide each person's state."""
 
-    def __init__(self, nlp: Language, lex: Lexicon, titles: Titles) -> None:
+    def __init__(self, nlp: Language, lex: Lexicon, titles: Titles,
+                 countries: CountryResolver | None = None) -> None:
         self.lex = lex
         self.titles = titles
-        self.countries = CountryResolver(nlp)
+        self.countries = countries or CountryResolver(nlp)
 
     def country(self, ctx: DocContext, person: Person, people: list[Person], peer: Title | None,
                 referent: Title | None, consumed: set[int]) -> tuple[str | None, int, str]:
