@@ -6,6 +6,7 @@ spaCy is imported only when a command needs the model, so `--help` and
 
 from __future__ import annotations
 
+import atexit
 import errno
 import json
 import os
@@ -1019,9 +1020,29 @@ def main() -> None:
     """Console-script entry point: an unexpected error is one line (a traceback with --debug)."""
     try:
         app()
+    except SystemExit as done:
+        _exit_now(done.code)
     except Exception as exc:
         if "--debug" in sys.argv or _debugging():
             raise
         _error(f"internal error: {type(exc).__name__}: {exc}; run with --debug for the "
                "traceback")
-        sys.exit(1)
+        _exit_now(1)
+
+
+def _exit_now(code: int | str | None) -> None:
+    """End the process as `sys.exit(code)` would, without freeing the loaded model object by
+    object (0.4 s after every run that loaded it): exit handlers run, output flushed, then
+    `os._exit`. With another thread still running, or under a profiler or debugger (which
+    write their report after the program ends), the usual way."""
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    code = code or 0
+    if threading.active_count() > 1 or sys.getprofile() or sys.gettrace():
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a closed pipe, or a stream the command closed
+            stream.flush()
+    os._exit(code)

@@ -13,6 +13,7 @@ import unicodedata
 from .text import fold, word_set
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NOT_LATIN = re.compile(r"[^\u0000-\u024f]")
 SAMPLE_CHARS = 5000
 MIN_WORDS = 8  # fewer words say too little either way
 MIN_SHARE = 0.12
@@ -23,8 +24,8 @@ MIN_LATIN_SHARE = 0.5
 def looks_french(text: str) -> bool:
     """False when a text of some length has too few French function words."""
     sample = unicodedata.normalize("NFC", text[:SAMPLE_CHARS])
-    letters = [c for c in sample if c.isalpha()]
-    if len(letters) >= MIN_LETTERS and sum(c <= "\u024f" for c in letters) < (
+    letters = "".join(filter(str.isalpha, sample))
+    if len(letters) >= MIN_LETTERS and len(letters) - len(_NOT_LATIN.findall(letters)) < (
             MIN_LATIN_SHARE * len(letters)):
         return False
     words = [fold(w).split("'")[-1] for w in _WORD.findall(sample)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import signal
 import sys
@@ -264,7 +265,14 @@ def _parallel(articles: Iterator[tuple[str, str | None]], model: str, batch_size
     batches = _batches(articles, batch_size, n_process)
     # fork shares the loaded model with the workers; elsewhere they load it themselves.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    pool = context.Pool(n_process, initializer=_start_worker)
+    # The model's objects, frozen, are never scanned by a worker's garbage collector, whose
+    # scans would otherwise copy the pages they share with the parent (Python's `gc.freeze`
+    # advice for a fork).
+    gc.freeze()
+    try:
+        pool = context.Pool(n_process, initializer=_start_worker)
+    finally:
+        gc.unfreeze()
     try:
         running: deque[AsyncResult[list[Facts | DocumentError]]] = deque()
         while True:

@@ -31,6 +31,7 @@ INPUT_FORMATS = ("auto", "text", "jsonl", "html")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_C0_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below 32, but tab and line breaks
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
 
@@ -111,7 +112,7 @@ def _text_only(text: str) -> str:
     sample = text[:8192]
     if "\x00" in text:
         raise InputError("binary file (contains NUL bytes), not text")
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    controls = len(_C0_CONTROLS.findall(sample))
     if sample and controls / len(sample) > 0.05:
         raise InputError("binary file (control characters), not text")
     return text

@@ -359,3 +359,18 @@ def test_timeline_explains_dates_without_a_year_too(tmp_path):
     assert result.stderr == ("nigerfacts: warning: 1 document without a publication date: "
                              "dates without a year stay --MM-DD; --date YYYY-MM-DD places them\n")
     assert runner.invoke(app, ["timeline", str(a), "--date", "2024-10"]).stderr == ""
+
+
+@pytest.mark.parametrize(("code", "status", "stderr"), [(None, 0, ""), (3, 3, ""),
+                                                        ("no such thing", 1, "no such thing\n")])
+def test_the_fast_exit_flushes_output_runs_exit_handlers_and_keeps_the_status(code, status,
+                                                                              stderr):
+    script = ("import atexit, sys\n"
+              "from nigerfacts.cli import _exit_now\n"
+              "atexit.register(lambda: print('handler ran'))\n"
+              "print('buffered', end=' ')\n"
+              f"_exit_now({code!r})\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (status, "buffered handler ran\n",
+                                                            stderr)
