@@ -1,6 +1,6 @@
 """Huge and pathological inputs: time and peak memory, and how time grows with length.
 
-    python benchmarks/big_file.py                          # one 20 MB article through the CLI
+    python benchmarks/big_file.py                          # 1 MB and 20 MB, side by side
     python benchmarks/big_file.py --mb 1,20 --nfd          # the same, accents decomposed
     python benchmarks/big_file.py --pathological           # growth of time, case by case
     python benchmarks/big_file.py --pathological --cases days,billions --sizes 10000,20000
@@ -13,7 +13,10 @@ line (`nigerfacts extract FILE -f jsonl -o OUT`) in a subprocess; the line print
 
     big_file: 20.0 MB, 20000000 chars: 1234.5 s, peak RSS 900 MB (model alone 400 MB), ...
 
-followed by a check of the output: one record, no error, every offset right.
+followed by a check of the output: one record, no error, every offset right. With several
+sizes, a table follows: seconds per MB (the one-small-article run, start-up, taken off),
+peak RSS above that run's, per MB, and the largest size's seconds per MB over the
+smallest's, against the target (within 1.2x: time linear in the length).
 
 `--pathological` runs each case at each size in its own subprocess (model loaded before
 the clock starts, `--timeout` seconds at most) and prints seconds, peak RSS and the growth
@@ -103,7 +106,12 @@ def offsets_ok(record: dict, text: str) -> tuple[int, int]:
     return len(spans), wrong
 
 
-def big_file(megabytes: float, nfd: bool, paragraphs: bool, timeout: float) -> None:
+TARGET_PER_MB = 1.2  # seconds per MB at the largest size over the smallest
+
+
+def big_file(megabytes: float, nfd: bool, paragraphs: bool, timeout: float
+             ) -> tuple[float, float, float, float] | None:
+    """Seconds and peak RSS (MB) of the big file, and of one small article (start-up)."""
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp) / "small.txt"
         small.write_text(article(600, True), encoding="utf-8")
@@ -124,12 +132,27 @@ def big_file(megabytes: float, nfd: bool, paragraphs: bool, timeout: float) -> N
               f"{model_seconds:.1f} s, {model_rss:.0f} MB), exit {code}", flush=True)
         if code != 0:
             print("  stderr:", err.decode(errors="replace").strip()[-2000:])
-            return
+            return None
         records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
         facts = sum(len(records[0][k]) for k in ("dates", "countries", "troops", "leaders"))
         checked, wrong = offsets_ok(records[0], text)
         print(f"  {len(records)} record, {facts} facts, {checked} mentions, "
               f"{wrong} with wrong offsets; {len(text) / seconds:,.0f} chars/s", flush=True)
+    return seconds, rss, model_seconds, model_rss
+
+
+def side_by_side(runs: dict[float, tuple[float, float, float, float]]) -> None:
+    """Seconds and memory per MB at each size, start-up off, and the growth's verdict."""
+    print(f"{'MB':>6} {'s/MB':>8} {'RSS MB/MB':>10}   (start-up and the model's memory off)")
+    per_mb = {}
+    for megabytes, (seconds, rss, small_seconds, small_rss) in sorted(runs.items()):
+        per_mb[megabytes] = (seconds - small_seconds) / megabytes
+        print(f"{megabytes:6.1f} {per_mb[megabytes]:8.1f} "
+              f"{(rss - small_rss) / megabytes:10.1f}")
+    smallest, largest = min(per_mb), max(per_mb)
+    ratio = per_mb[largest] / per_mb[smallest]
+    print(f"s/MB at {largest:g} MB over s/MB at {smallest:g} MB: {ratio:.2f}   "
+          f"target <= {TARGET_PER_MB}: {'met' if ratio <= TARGET_PER_MB else 'MISSED'}")
 
 
 # -- pathological inputs -----------------------------------------------------------------
@@ -222,7 +245,7 @@ def pathological(cases: list[str], sizes: list[int], timeout: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mb", default="20", help="sizes of the big file, MB (comma list)")
+    parser.add_argument("--mb", default="1,20", help="sizes of the big file, MB (comma list)")
     parser.add_argument("--nfd", action="store_true", help="decompose the accents (NFD)")
     parser.add_argument("--paragraphs", action="store_true",
                         help="put a paragraph break every six sentences")
@@ -239,8 +262,13 @@ def main() -> None:
         pathological(args.cases.split(","), [int(s) for s in args.sizes.split(",")],
                      args.timeout)
     else:
-        for megabytes in args.mb.split(","):
-            big_file(float(megabytes), args.nfd, args.paragraphs, args.timeout)
+        runs = {}
+        for megabytes in map(float, args.mb.split(",")):
+            run = big_file(megabytes, args.nfd, args.paragraphs, args.timeout)
+            if run is not None:
+                runs[megabytes] = run
+        if len(runs) > 1:
+            side_by_side(runs)
 
 
 if __name__ == "__main__":
