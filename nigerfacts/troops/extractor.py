@@ -17,7 +17,6 @@ from .kinds import Kinds
 from .lexicon import lexicon
 from .owners import Owners
 from .phrases import Phrases
-from .places import Places
 from .records import Owner
 from .subjects import Subjects
 
@@ -46,7 +45,7 @@ class Run:
         self.counts = Counts(d, Kinds(d))
         phrases = Phrases(d, self.counts)
         self.subjects = Subjects(d, phrases)
-        self.owners = Owners(d, phrases, self.subjects, Places(d))
+        self.owners = Owners(d, phrases, self.subjects)
 
     def facts(self) -> list[TroopFact]:
         """Find the counts in text order (a count may continue an earlier one), settle
@@ -71,7 +70,7 @@ class Run:
                     continue
                 facts[key] = TroopFact(text=self.d.text[start:end], count=t.number.value,
                                        country=country, qualifier=t.qualifier, kind=kind,
-                                       location=t.location, start=start, end=end,
+                                       start=start, end=end,
                                        why=self.why(owner))
         return list(facts.values())
 

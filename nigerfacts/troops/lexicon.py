@@ -35,7 +35,6 @@ SUBJECTS = ("nsubj", "nsubj:pass")
 OBJECT_PATH = ("obj", "obl", "obl:arg", "obl:mod", "advmod", "fixed", "det", "nummod")
 CLAUSES = ("acl:relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "cc", "punct")
 QUALIFYING = ("amod", "acl", "acl:relcl")
-PLACE_CLAUSES = tuple(c for c in CLAUSES if c != "acl")
 NOT_COUNT = {"%", "€", "$", "euros", "dollars", "francs", "ans", "km", "kilometres"}
 LABEL_POS = {"NOUN", "PROPN", "ADJ"}
 CLAUSE_DEPTH = 12  # heads climbed to find a clause's predicate

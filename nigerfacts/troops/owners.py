@@ -13,7 +13,6 @@ from ..text import fold
 from .document import Document, Part
 from .lexicon import CLITICS, DETERMINERS, OBJECT_PATH, POSSESSIVES, RELATIVES, STRONG
 from .phrases import Phrases
-from .places import Places
 from .records import UNKNOWN, Owner, Troop
 from .subjects import Subjects
 from .tree import before_punct
@@ -108,11 +107,10 @@ def decide(candidates: Iterable[Owner], hosts: set[str]) -> Owner:
 class Owners(Part):
     """Settle each count's state from the candidates its cues propose."""
 
-    def __init__(self, d: Document, phrases: Phrases, subjects: Subjects, places: Places) -> None:
+    def __init__(self, d: Document, phrases: Phrases, subjects: Subjects) -> None:
         super().__init__(d)
         self.phrases = phrases
         self.subjects = subjects
-        self.places = places
 
     def each(self, troop: Troop) -> list[Owner]:
         """The states a `chacun` count is said of, one count each: `L'Indonésie et l'Italie
@@ -158,7 +156,6 @@ class Owners(Part):
         owner = decide(self.candidates(troop, main), self.hosts(troop))
         troop.owner = owner if owner.settled else None
         troop.country = owner.code
-        troop.location = self.places.location(troop)
 
     def candidates(self, troop: Troop, main: Owner) -> Iterator[Owner]:
         """Every state the count's cues propose, each named for its cue."""

@@ -22,7 +22,6 @@ class Troop:
     referent: Troop | None = None  # an earlier count this one continues
     country: str | None = None
     owner: Owner | None = None  # the decision that gave `country`, with its cue
-    location: str | None = None
 
 
 @dataclass(frozen=True)
