@@ -3,7 +3,8 @@
 spaCy refuses texts over `nlp.max_length` and its memory grows with a doc's length
 (about 4 MB per 1,000 characters, times the docs of a batch: 16 chunks of 100,000
 characters took 3.6 GB), so a long article is processed in chunks of at most 20,000
-characters, cut at paragraph, then sentence, then word boundaries. News articles are
+characters, cut at paragraph, then sentence, then word boundaries, and a batch holds at
+most `pipeline.BATCH_CHARS` characters. News articles are
 shorter than that, so they stay whole. Text that is not in Unicode NFC (decomposed
 accents) is composed for the extractors, and every offset is mapped back, so offsets
 always index the text as read.

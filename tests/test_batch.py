@@ -348,6 +348,60 @@ def test_parallel_batches_keep_input_order_and_cut_only_the_tail_small(articles,
     assert [item for b in batches for item in b] == items
 
 
+class _RecordingPipeline:
+    """Stands for spaCy: records each batch `nlp.pipe` is given and what was read by then."""
+
+    def __init__(self, read: list[int]) -> None:
+        self.read = read
+        self.batches: list[tuple[list[int], int]] = []
+
+    def pipe(self, batch, as_tuples, batch_size):
+        assert as_tuples and batch_size == len(batch)
+        self.batches.append(([len(text) for text, _ in batch], len(self.read)))
+        return [(f"doc {context}", context) for _, context in batch]
+
+
+@pytest.mark.parametrize(("lengths", "batches"), [
+    ([3_000] * 20, [[3_000] * 16, [3_000] * 4]),
+    ([20_000] * 12, [[20_000] * 5, [20_000] * 5, [20_000] * 2]),
+    ([2_000, 150_000, 2_000, 2_000], [[2_000], [150_000], [2_000, 2_000]]),
+    ([], []),
+])
+def test_spacy_batches_hold_at_most_16_texts_and_100000_characters(lengths, batches):
+    """A long text's chunks go a few at a time (a batch's memory grows with its characters);
+    a text longer than the bound goes alone; order and contexts are kept."""
+    from nigerfacts.pipeline import BATCH_CHARS, _piped
+
+    assert BATCH_CHARS == 100_000
+    read: list[int] = []
+
+    def texts():
+        for n, length in enumerate(lengths):
+            read.append(n)
+            yield "x" * length, n
+
+    nlp = _RecordingPipeline(read)
+    out = list(_piped(nlp, texts(), 16))
+    assert [sizes for sizes, _ in nlp.batches] == batches
+    assert out == [(f"doc {n}", n) for n in range(len(lengths))]
+
+
+def test_a_full_batch_goes_to_spacy_before_the_next_text_is_read():
+    """A slow stream (JSON Lines on a pipe) is not held back by one text."""
+    from nigerfacts.pipeline import _piped
+
+    read: list[int] = []
+
+    def texts():
+        for n in range(20):
+            read.append(n)
+            yield "un texte court", n
+
+    nlp = _RecordingPipeline(read)
+    list(_piped(nlp, texts(), 16))
+    assert [seen for _, seen in nlp.batches] == [16, 20]
+
+
 def test_two_workers_give_the_same_output_as_one(sample_runs):
     (code1, out1, _), (code2, out2, _) = sample_runs["1"], sample_runs["2"]
     assert (code1, code2) == (0, 0)
