@@ -239,21 +239,28 @@ def _extract(nlp: Language, articles: Iterable[tuple[str, str | None]],
 
 def _piped(nlp: Language, texts: Iterable[tuple[str, tuple[int, int]]], batch_size: int
            ) -> Iterator[tuple[Doc, tuple[int, int]]]:
-    """`nlp.pipe` over batches of at most `batch_size` texts and `BATCH_CHARS` characters
-    (spaCy's own batches count texts only), each batch given as soon as it is full."""
+    """`nlp.pipe` over `_sized` batches (spaCy's own batches count texts only)."""
+    for batch in _sized(texts, batch_size):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+
+def _sized(texts: Iterable[tuple[str, tuple[int, int]]], batch_size: int
+           ) -> Iterator[list[tuple[str, tuple[int, int]]]]:
+    """Batches of at most `batch_size` texts and `BATCH_CHARS` characters (a longer text
+    alone), each given as soon as it is full, not when the next text is read."""
     batch: list[tuple[str, tuple[int, int]]] = []
     size = 0
     for item in texts:
         if batch and size + len(item[0]) > BATCH_CHARS:
-            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            yield batch
             batch, size = [], 0
         batch.append(item)
         size += len(item[0])
         if len(batch) == batch_size:
-            yield from nlp.pipe(batch, as_tuples=True, batch_size=batch_size)
+            yield batch
             batch, size = [], 0
     if batch:
-        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        yield batch
 
 
 def _check_reference_date(reference_date: str | None) -> None:
